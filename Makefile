@@ -1,0 +1,36 @@
+# sitrep — two commands do everything: `make demo` and `make test` (see README.md).
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+# The demo writes to the embedded default store unless SITREP_DB says otherwise.
+DEMO_BRIEF := examples/brief-militia-pressure-2024.md
+
+.PHONY: install demo test lint eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/sitrep ingest examples/
+	$(BIN)/sitrep sources
+	$(BIN)/sitrep notes $(DEMO_BRIEF)
+	$(BIN)/sitrep audit $(DEMO_BRIEF)
+
+lint: install
+	$(BIN)/ruff check sitrep tests bench scripts
+
+test: install lint
+	$(BIN)/pytest
+
+eval: install
+	$(BIN)/sitrep eval $(SHARED)/eval/seed/gold.yaml --floors eval/floors.yaml
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,50 @@
+"""State shared by CLI commands: the store, opened on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from sitrep.errors import NotFound
+from sitrep.ingest.readers import read_source
+from sitrep.ingest.reading import read_document
+from sitrep.model.reading import Reading
+from sitrep.store.store import Store
+
+
+@dataclass
+class AppContext:
+    db_url: str | None
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.db_url)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def load_reading(app: AppContext, ref: str) -> Reading:
+    """The stored reading of document ``ref`` (id, id prefix or source). A file that is not in the
+    store is read on the fly, without storing it, so that `sitrep audit report.txt` just works."""
+    try:
+        return app.store.load_reading(app.store.resolve_document(ref))
+    except NotFound:
+        if not Path(ref).is_file():
+            raise
+    documents = read_source(ref)
+    if len(documents) != 1:
+        raise NotFound(f"{ref}: holds {len(documents)} documents; ingest it and name one by id")
+    return read_document(documents[0])

@@ -1,0 +1,141 @@
+"""Score sitrep's reading of a seed gold document (format ``sitrep-gold/1``).
+
+Parts scored now: document metadata, boilerplate, notes and markers, per-note sources, the
+checked citation fields, repeated sources and the audit's name variants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sitrep.analysis.audit import AuditReport, audit
+from sitrep.evaluate.gold import gold_document_path, load_seed_gold
+from sitrep.evaluate.metrics import Metric, accuracy, prf_metrics
+from sitrep.ingest.readers import read_source
+from sitrep.ingest.reading import read_document
+from sitrep.model.citation import Citation
+from sitrep.model.reading import Reading
+
+
+def evaluate_seed(gold_path: str | Path) -> list[Metric]:
+    """Read the gold's document with sitrep (no store) and score it against the gold."""
+    gold = load_seed_gold(gold_path)
+    documents = read_source(str(gold_document_path(gold_path, gold)))
+    reading = read_document(documents[0])
+    report = audit(reading)
+    return [*_document_metrics(reading, gold), *_citation_metrics(reading, report, gold),
+            *_audit_metrics(report, gold)]
+
+
+def _document_metrics(reading: Reading, gold: dict[str, Any]) -> list[Metric]:
+    doc, meta = reading.document, gold.get("document", {})
+    text = doc.text
+    metrics = []
+    if "title" in meta:
+        metrics.append(accuracy("document.title", int(_norm(doc.title or "") == _norm(meta["title"])), 1,
+                                f"got {doc.title!r}"))
+    if "published" in meta:
+        metrics.append(accuracy("document.published", int(doc.published == meta["published"]), 1,
+                                f"got {doc.published}"))
+    wanted = meta.get("boilerplate", [])
+    covered = 0
+    missed = []
+    for line in wanted:
+        hits = [m.start() for m in re.finditer(re.escape(line), text)]
+        if hits and all(any(b.span.start <= h and h + len(line) <= b.span.end for b in reading.boilerplate)
+                        for h in hits):
+            covered += 1
+        else:
+            missed.append(line)
+    metrics.append(accuracy("boilerplate.recall", covered, len(wanted), f"missed {missed}" if missed else ""))
+    spurious = [b.text for b in reading.boilerplate if not any(w in b.text or b.text in w for w in wanted)]
+    metrics.append(accuracy("boilerplate.precision", len(reading.boilerplate) - len(spurious),
+                            len(reading.boilerplate), f"spurious {spurious}" if spurious else ""))
+    return metrics
+
+
+def _citation_metrics(reading: Reading, report: AuditReport, gold: dict[str, Any]) -> list[Metric]:
+    cg = gold.get("citations", {})
+    notes = {n.number: n for n in reading.notes.notes}
+    markers = {m.number for m in reading.notes.markers}
+    metrics = [*prf_metrics("citations.notes", notes, cg.get("notes_present", [])),
+               *prf_metrics("citations.markers", markers, cg.get("markers_in_body", [])),
+               *prf_metrics("citations.markers_without_note", report.markers_without_note,
+                            cg.get("markers_without_note", []))]
+    per_note = {int(k): int(v) for k, v in cg.get("sources_per_note", {}).items()}
+    wrong = [f"note {n}: {len(notes[n].citations) if n in notes else 0} not {v}"
+             for n, v in sorted(per_note.items()) if n not in notes or len(notes[n].citations) != v]
+    metrics.append(accuracy("citations.sources_per_note", len(per_note) - len(wrong), len(per_note),
+                            "; ".join(wrong)))
+    gold_groups = {tuple(sorted(g["notes"])) for g in cg.get("repeated_sources", [])}
+    metrics += prf_metrics("citations.repeated_sources", {tuple(r.notes) for r in report.repeated_sources},
+                           gold_groups)
+    metrics.append(_checked_fields(notes, cg.get("checked", [])))
+    return metrics
+
+
+def _checked_fields(notes: dict[int, Any], checked: list[dict[str, Any]]) -> Metric:
+    right, total, wrong = 0, 0, []
+    for entry in checked:
+        note = notes.get(entry["note"])
+        for field, want in entry.items():
+            if field == "note":
+                continue
+            total += 1
+            got = [_field(c, field) for c in note.citations] if note else []
+            if _expected(field, want) in got:
+                right += 1
+            else:
+                wrong.append(f"note {entry['note']} {field}: got {got}")
+    return accuracy("citations.checked_fields", right, total, "; ".join(wrong))
+
+
+def _field(citation: Citation, field: str) -> object:
+    if field == "author":
+        return tuple(_norm(a) for a in citation.authors)
+    if field == "date":
+        return citation.date
+    value = getattr(citation, field if field != "outlet" else "outlet", None)
+    return _norm(value) if isinstance(value, str) else value
+
+
+def _expected(field: str, want: object) -> object:
+    if field == "author":
+        return tuple(_norm(a) for a in (want if isinstance(want, list) else [want]))
+    if isinstance(want, date):
+        return want
+    return _norm(str(want))
+
+
+def _audit_metrics(report: AuditReport, gold: dict[str, Any]) -> list[Metric]:
+    gold_pairs = [tuple(pair) for pair in gold.get("name_variants", [])]
+    found = [(v.a, v.b) for v in report.name_variants]
+    matched_gold = {g for g in gold_pairs if any(_pair_matches(g, f) for f in found)}
+    matched_found = [f for f in found if any(_pair_matches(g, f) for g in gold_pairs)]
+    missed = [g for g in gold_pairs if g not in matched_gold]
+    extra = [f for f in found if f not in matched_found]
+    return [accuracy("audit.name_variants.recall", len(matched_gold), len(gold_pairs),
+                     f"missed {missed}" if missed else ""),
+            accuracy("audit.name_variants.precision", len(matched_found), len(found),
+                     f"extra {extra}" if extra else "")]
+
+
+def _pair_matches(gold: tuple[str, ...], found: tuple[str, str]) -> bool:
+    """A reported pair matches a gold pair when each gold form equals, or stands as whole words
+    in, the reported form on its side (either order)."""
+    a, b = (_norm(x) for x in gold)
+    x, y = (_norm(v) for v in found)
+    return (_within(a, x) and _within(b, y)) or (_within(a, y) and _within(b, x))
+
+
+def _within(form: str, reported: str) -> bool:
+    return form == reported or re.search(rf"(?<!\w){re.escape(form)}(?!\w)", reported) is not None
+
+
+def _norm(value: str) -> str:
+    value = unicodedata.normalize("NFKC", value).replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", value.replace("“", '"').replace("”", '"')).strip().lower()
