@@ -1,0 +1,1 @@
+"""Extraction: a pipeline of named stages over one document (see ``pipeline``)."""
