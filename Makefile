@@ -30,7 +30,9 @@ test: install lint
 	$(BIN)/pytest
 
 eval: install
-	$(BIN)/sitrep eval $(SHARED)/eval/seed/gold.yaml --floors eval/floors.yaml
+	$(BIN)/sitrep eval $(SHARED)/eval/seed/gold.yaml $(SHARED)/eval/wikievents/dev.gold.jsonl \
+	  $(SHARED)/eval/plover_gsr/dev.json \
+	  $(if $(wildcard sitrep/evaluate/geoparsing.py),$(SHARED)/eval/geoparsing) --floors eval/floors.yaml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

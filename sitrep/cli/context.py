@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
 from sitrep.errors import NotFound
+from sitrep.ingest.extraction import Extractor, LazyPipeline
 from sitrep.ingest.readers import read_source
 from sitrep.ingest.reading import read_document
 from sitrep.model.reading import Reading
@@ -16,14 +18,29 @@ from sitrep.store.store import Store
 
 @dataclass
 class AppContext:
+    """The store, opened on first use, and the extraction pipeline, built on first use.
+
+    ``build_pipeline`` makes the pipeline (default: sitrep's, ``sitrep.extract.default``); a script
+    or a test may hand ``cli`` an AppContext (``obj=``) with its own.
+    """
+
     db_url: str | None
+    build_pipeline: Callable[[], Extractor] | None = None
     _store: Store | None = field(default=None, repr=False)
+    _pipeline: LazyPipeline | None = field(default=None, repr=False)
 
     @property
     def store(self) -> Store:
         if self._store is None:
             self._store = Store.open(self.db_url)
         return self._store
+
+    @property
+    def pipeline(self) -> LazyPipeline:
+        """The extraction pipeline, built once, when first called."""
+        if self._pipeline is None:
+            self._pipeline = LazyPipeline(self.build_pipeline)
+        return self._pipeline
 
     def close(self) -> None:
         if self._store is not None:
@@ -48,3 +65,9 @@ def load_reading(app: AppContext, ref: str) -> Reading:
     if len(documents) != 1:
         raise NotFound(f"{ref}: holds {len(documents)} documents; ingest it and name one by id")
     return read_document(documents[0])
+
+
+def read_input(ref: str) -> list[Reading]:
+    """The readings of file ``ref`` (``-``: standard input), read on the fly and not stored; a feed
+    gives one per entry."""
+    return [read_document(document) for document in read_source(ref)]

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from sitrep import __version__
-from sitrep.cli import audit, evaluate, ingest, sources
+from sitrep.cli import audit, evaluate, events, extract, ingest, sources
 from sitrep.cli.context import AppContext
 from sitrep.errors import SitrepError
 
@@ -30,11 +30,14 @@ class _Group(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """sitrep: turn footnoted reports, news and feeds into a sourced picture."""
-    ctx.obj = AppContext(db_url=db)
+    if isinstance(ctx.obj, AppContext):  # handed in by a script or a test (say, with its own pipeline)
+        ctx.obj.db_url = db or ctx.obj.db_url
+    else:
+        ctx.obj = AppContext(db_url=db)
     ctx.call_on_close(ctx.obj.close)
 
 
-for _module in (ingest, sources, audit, evaluate):
+for _module in (ingest, extract, sources, events, audit, evaluate):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

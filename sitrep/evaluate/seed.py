@@ -1,34 +1,74 @@
 """Score sitrep's reading of a seed gold document (format ``sitrep-gold/1``).
 
 Parts scored now: document metadata, boilerplate, notes and markers, per-note sources, the
-checked citation fields, repeated sources and the audit's name variants.
+checked citation fields, repeated sources and the audit's name variants; and, when their modules
+are present, the extraction scorers in ``EXTRACTION_SCORERS`` (events, actors) over sitrep's
+extraction of the reading.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.analysis.audit import AuditReport, audit
 from sitrep.evaluate.gold import gold_document_path, load_seed_gold
 from sitrep.evaluate.metrics import Metric, accuracy, prf_metrics
+from sitrep.extract.doc import from_reading
 from sitrep.ingest.readers import read_source
 from sitrep.ingest.reading import read_document
 from sitrep.model.citation import Citation
 from sitrep.model.reading import Reading
 
+if TYPE_CHECKING:
+    from sitrep.extract.pipeline import Pipeline
 
-def evaluate_seed(gold_path: str | Path) -> list[Metric]:
-    """Read the gold's document with sitrep (no store) and score it against the gold."""
+# (module, function, what it scores) of the scorers of other stages, used when the module exists:
+# ``f(gold, extraction)`` for "extraction", ``f(gold, extract_doc)`` for "doc".
+EXTRACTION_SCORERS: tuple[tuple[str, str, str], ...] = (
+    ("sitrep.evaluate.seed_events", "score_events", "extraction"),
+    ("sitrep.evaluate.actors", "score_actor_forms", "doc"),
+)
+Scorer = Callable[[dict[str, Any], Any], list[Metric]]
+
+
+def extraction_scorers() -> list[tuple[Scorer, str]]:
+    """The extraction scorers whose modules are present, each with what it scores."""
+    found = []
+    for module_name, function, scores in EXTRACTION_SCORERS:
+        if importlib.util.find_spec(module_name) is not None:
+            scorer = getattr(importlib.import_module(module_name), function, None)
+            if scorer is not None:
+                found.append((scorer, scores))
+    return found
+
+
+def evaluate_seed(gold_path: str | Path, *, pipeline: Pipeline | None = None) -> list[Metric]:
+    """Read the gold's document with sitrep (no store) and score it against the gold; when the
+    extraction scorers are present, extract the reading with ``pipeline`` (default: sitrep's)."""
     gold = load_seed_gold(gold_path)
     documents = read_source(str(gold_document_path(gold_path, gold)))
     reading = read_document(documents[0])
     report = audit(reading)
-    return [*_document_metrics(reading, gold), *_citation_metrics(reading, report, gold),
-            *_audit_metrics(report, gold)]
+    metrics = [*_document_metrics(reading, gold), *_citation_metrics(reading, report, gold),
+               *_audit_metrics(report, gold)]
+    scorers = extraction_scorers()
+    if scorers:
+        if pipeline is None:
+            from sitrep.extract.default import build_pipeline
+
+            pipeline = build_pipeline()
+        doc = pipeline.run(from_reading(reading))
+        extraction = doc.to_extraction()
+        for scorer, scores in scorers:
+            metrics += scorer(gold, doc if scores == "doc" else extraction)
+    return metrics
 
 
 def _document_metrics(reading: Reading, gold: dict[str, Any]) -> list[Metric]:

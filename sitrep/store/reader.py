@@ -57,6 +57,11 @@ def read_reading(conn: sa.Connection, document_id: str) -> Reading:
     return Reading(document=document, boilerplate=reading_marked, notes=notes)
 
 
+def read_notes(conn: sa.Connection, document_id: str) -> tuple[Note, ...]:
+    """The notes of ``document_id``, in order, each with its citations."""
+    return _notes(conn, document_id)
+
+
 def _notes(conn: sa.Connection, document_id: str) -> tuple[Note, ...]:
     by_note: dict[int, list[Citation]] = defaultdict(list)
     for r in _children(conn, t.citations, document_id, t.citations.c.note_number, t.citations.c.seq):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,8 +25,10 @@ from alembic.util.exc import CommandError
 from sqlalchemy.pool import StaticPool
 
 from sitrep.errors import NotFound, StoreError
+from sitrep.model.facts import Extraction
 from sitrep.model.reading import Reading
 from sitrep.store import migrate, reader, tables, writer
+from sitrep.store.extractions import ExtractionMethods, extraction_info, write_facts
 from sitrep.store.records import AddResult, DocumentSummary, IngestFailure, RunSummary
 
 ENV_URL = "SITREP_DB"
@@ -58,8 +60,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Store:
-    """A connection to sitrep's database. Open with ``Store.open``; close, or use ``with``."""
+class Store(ExtractionMethods):
+    """A connection to sitrep's database. Open with ``Store.open``; close, or use ``with``.
+
+    Extraction's facts (``replace_extraction``, ``events``, …) are in ``ExtractionMethods``.
+    """
 
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
@@ -187,11 +192,15 @@ class Store:
 
     # -- documents -----------------------------------------------------------------------------
 
-    def add_reading(self, reading: Reading, *, run_id: int | None = None) -> AddResult:
+    def add_reading(
+        self, reading: Reading, *, run_id: int | None = None, extraction: Extraction | None = None,
+        stages: Sequence[str] = (),
+    ) -> AddResult:
         """Store ``reading`` whole, in one transaction; a document already stored is left as is.
 
-        Returns the document id and whether it was new. Raises StoreError (nothing of the
-        document stays) when any of its rows cannot be written.
+        With ``extraction`` (of this reading; ``stages`` names its pipeline's stages), its facts
+        are written in the same transaction. Returns the document id and whether it was new.
+        Raises StoreError (nothing of the document stays) when any of its rows cannot be written.
         """
         doc_id = reading.id
         what = f"store {reading.document.source!r} (document {doc_id})"
@@ -200,17 +209,25 @@ class Store:
                 if self._exists(conn, doc_id):
                     return AddResult(doc_id, created=False)
                 writer.write_reading(conn, reading, run_id=run_id, ingested_at=_now())
+                if extraction is not None:
+                    write_facts(conn, doc_id, extraction, text_length=len(reading.document.text),
+                                stages=stages)
         except StoreError as exc:
             # Another writer may have stored the same document between our check and our insert.
             if isinstance(exc.__cause__, sa.exc.IntegrityError) and self._stored(doc_id):
                 return AddResult(doc_id, created=False)
             raise
-        return AddResult(doc_id, created=True)
+        info = extraction_info(doc_id, extraction) if extraction is not None else None
+        return AddResult(doc_id, created=True, extraction=info)
 
     def documents(self) -> list[DocumentSummary]:
         """Every stored document, newest first."""
         with self._read() as conn:
             return reader.summaries(conn)
+
+    def has_document(self, document_id: str) -> bool:
+        """Whether a document with exactly this id is stored."""
+        return self._stored(document_id)
 
     def resolve_document(self, ref: str) -> str:
         """The id of the document ``ref`` names: a full id, a unique id prefix (4+ characters),

@@ -19,6 +19,13 @@ Rules the tables follow, so that the next migrations can follow them too:
   that a stored reading comes back exactly as it was written;
 - portable types only (``JSON``, ``Date``, ``DateTime(timezone=True)``, ``Text``); strings that
   are indexed or keyed have an explicit length; names come from the naming convention below.
+
+Extraction's facts (revision 0002) follow the same rules. A document's facts are replaced whole
+(``Store.replace_extraction``), so they carry no ids of their own that anything outside relies on,
+except ``events.id``: a hash of the document id, the trigger's span and the type, the same each time
+the same event is extracted. An actor as one passage names it (``ActorRef``) is an ``actors`` row
+(who: name, kind, country, pack id, title, origin) plus an ``actor_mentions`` row (which words);
+events, relations and quotes point at both.
 """
 
 from __future__ import annotations
@@ -49,6 +56,22 @@ def _document_fk(*, nullable: bool = False) -> sa.Column[str]:
         sa.ForeignKey("documents.id", ondelete="CASCADE"),
         nullable=nullable,
     )
+
+
+def _optional_span(prefix: str) -> list[sa.Column[int] | sa.CheckConstraint]:
+    """Nullable ``{prefix}start``/``{prefix}end``: both null, or a span."""
+    start, end = f"{prefix}start", f"{prefix}end"
+    return [
+        sa.Column(start, sa.Integer, nullable=True),
+        sa.Column(end, sa.Integer, nullable=True),
+        sa.CheckConstraint(
+            sa.or_(
+                sa.and_(sa.column(start).is_(None), sa.column(end).is_(None)),
+                sa.and_(sa.column(start) >= 0, sa.column(end) >= sa.column(start)),
+            ),
+            name=f"{prefix}span",
+        ),
+    ]
 
 
 def _span(prefix: str = "") -> list[sa.Column[int] | sa.CheckConstraint]:
@@ -221,4 +244,196 @@ markers = sa.Table(
     ),
     sa.UniqueConstraint("document_id", "seq"),
     sa.Index(None, "document_id", "number"),
+)
+
+# -- extraction (revision 0002) ---------------------------------------------------------------
+
+KIND_LENGTH = 32
+KEY_LENGTH = 255  # pack ids, labels, origins ("pack:NAME")
+
+
+def _sentence_fk() -> sa.Column[int]:
+    """The stored sentence that holds a fact's sentence span; null when none does."""
+    return sa.Column(
+        "sentence_id",
+        sa.Integer,
+        sa.ForeignKey("sentences.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    )
+
+
+def _actor_fks(prefix: str, *, nullable: bool) -> list[sa.Column[int]]:
+    """``{prefix}actor_id`` (who) and ``{prefix}mention_id`` (which words) of one actor reference."""
+    return [
+        sa.Column(
+            f"{prefix}actor_id", sa.Integer, sa.ForeignKey("actors.id", ondelete="CASCADE"),
+            nullable=nullable, index=True,
+        ),
+        sa.Column(
+            f"{prefix}mention_id", sa.Integer, sa.ForeignKey("actor_mentions.id", ondelete="CASCADE"),
+            nullable=nullable, index=True,
+        ),
+    ]
+
+
+extractions = sa.Table(
+    "extractions",
+    metadata,
+    # One row per extracted document: "extracted, found nothing" differs from "never extracted".
+    sa.Column(
+        "document_id",
+        sa.String(ID_LENGTH),
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("extracted_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("stages", sa.JSON, nullable=False),  # the pipeline's stage names, when known
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(KIND_LENGTH), nullable=False),
+    *_span(),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("label", sa.String(KEY_LENGTH), nullable=True),
+    sa.Column("key", sa.String(KEY_LENGTH), nullable=True),
+    sa.UniqueConstraint("document_id", "seq"),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(KIND_LENGTH), nullable=True),
+    sa.Column("country", sa.String(PRECISION_LENGTH), nullable=True),
+    sa.Column("pack_id", sa.String(KEY_LENGTH), nullable=True, index=True),  # ActorRef.actor_id
+    sa.Column("role", sa.Text, nullable=True),  # a person's title
+    sa.Column("origin", sa.String(KEY_LENGTH), nullable=False),
+    sa.Index(None, "document_id", "name"),
+)
+
+actor_mentions = sa.Table(
+    "actor_mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "actor_id", sa.Integer, sa.ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    _document_fk(),
+    # Position in Extraction.actors; null for an actor only an event, relation or quote names.
+    sa.Column("seq", sa.Integer, nullable=True),
+    *_span(),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Index(None, "document_id", "start"),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(ID_LENGTH), primary_key=True),
+    _document_fk(),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(KIND_LENGTH), nullable=False, index=True),
+    sa.Column("mode", sa.String(KIND_LENGTH), nullable=True),
+    sa.Column("acled_event_type", sa.String(KEY_LENGTH), nullable=True),
+    sa.Column("acled_sub_event_type", sa.String(KEY_LENGTH), nullable=True),
+    sa.Column("trigger", sa.Text, nullable=False),
+    *_span("trigger_"),
+    *_span("sentence_"),
+    _sentence_fk(),
+    sa.Column("weapon", sa.Text, nullable=True),
+    # The date as the text gives it; all null when the text gives none.
+    sa.Column("date_value", sa.Date, nullable=True, index=True),
+    sa.Column("date_end", sa.Date, nullable=True),
+    sa.Column("date_precision", sa.String(PRECISION_LENGTH), nullable=True),
+    sa.Column("date_kind", sa.String(16), nullable=True),
+    sa.Column("date_text", sa.Text, nullable=True),
+    sa.Column("date_future", sa.Boolean, nullable=True),
+    *_optional_span("date_text_"),  # where date_text lies
+    # The place; all null when the text gives none.
+    sa.Column("place_text", sa.Text, nullable=True),
+    sa.Column("place_name", sa.Text, nullable=True),
+    sa.Column("place_admin1", sa.Text, nullable=True),
+    sa.Column("place_country", sa.String(PRECISION_LENGTH), nullable=True),
+    sa.Column("place_lat", sa.Float, nullable=True),
+    sa.Column("place_lon", sa.Float, nullable=True),
+    sa.Column("place_precision", sa.Integer, nullable=True),
+    sa.Column("place_geonameid", sa.Integer, nullable=True),
+    sa.Column("place_feature_code", sa.String(16), nullable=True),
+    sa.Column("place_source", sa.String(KIND_LENGTH), nullable=True),
+    *_optional_span("place_text_"),
+    # The most conservative figure of each kind, for filtering and sorting; every Quantity as found
+    # (with its span, "at least", unit) is in ``quantities``.
+    sa.Column("killed", sa.Float, nullable=True),
+    sa.Column("injured", sa.Float, nullable=True),
+    sa.Column("arrested", sa.Float, nullable=True),
+    sa.Column("size", sa.Float, nullable=True),
+    sa.Column("money", sa.Float, nullable=True),
+    sa.Column("quantities", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("notes", sa.JSON, nullable=False),  # note numbers
+    sa.Column("context", sa.JSON, nullable=False),
+    sa.UniqueConstraint("document_id", "seq"),
+)
+
+# The fields of Event.date and Event.place that events stores as ``date_FIELD`` and ``place_FIELD``.
+DATE_FIELDS: tuple[str, ...] = ("value", "end", "precision", "kind", "text", "future")
+PLACE_FIELDS: tuple[str, ...] = (
+    "text", "name", "admin1", "country", "lat", "lon", "precision", "geonameid", "feature_code", "source",
+)
+
+EVENT_ROLES: tuple[str, ...] = ("actor", "recipient", "claimed_by", "attributed_to", "attributed_by")
+
+event_roles = sa.Table(
+    "event_roles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "event_id", sa.String(ID_LENGTH), sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("role", sa.String(16), nullable=False),  # one of EVENT_ROLES
+    # Position in its tuple (Event.actors, …); attributed_to and attributed_by of one Attribution share it.
+    sa.Column("position", sa.Integer, nullable=False),
+    *_actor_fks("", nullable=False),
+    sa.Column("text", sa.Text, nullable=True),  # Attribution.text, on attributed_to rows
+    sa.UniqueConstraint("event_id", "role", "position"),
+)
+
+relations = sa.Table(
+    "relations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("seq", sa.Integer, nullable=False),
+    *_actor_fks("source_", nullable=False),
+    sa.Column("type", sa.String(KIND_LENGTH), nullable=False, index=True),
+    *_actor_fks("target_", nullable=False),
+    *_span(),
+    *_span("sentence_"),
+    _sentence_fk(),
+    sa.Column("notes", sa.JSON, nullable=False),
+    sa.Column("origin", sa.String(KEY_LENGTH), nullable=False),  # text | pack:NAME
+    sa.UniqueConstraint("document_id", "seq"),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    *_span(),
+    *_span("sentence_"),
+    _sentence_fk(),
+    *_actor_fks("speaker_", nullable=True),
+    sa.Column("notes", sa.JSON, nullable=False),
+    sa.UniqueConstraint("document_id", "seq"),
 )

@@ -143,6 +143,14 @@ class SentenceIndex:
         )
         return cls((Span(start, end), sentence_id) for start, end, sentence_id in rows)
 
+    def holding(self, span: Span) -> int | None:
+        """The sentence equal to ``span``, else the shortest one containing it; None if none does."""
+        exact = self._exact.get(span)
+        if exact is not None:
+            return exact
+        containing = [(len(sentence), i) for sentence, i in self._sentences if sentence.contains(span)]
+        return min(containing)[1] if containing else None
+
     def carrying(self, marker: Marker) -> int | None:
         """The sentence equal to the marker's sentence span, else the shortest one containing
         that span, else the shortest one containing the marker itself; None if there is none."""

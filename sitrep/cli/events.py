@@ -1,0 +1,175 @@
+"""`sitrep events` and `sitrep relations`: what extraction stored, with the evidence for each."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Any
+
+import click
+
+from sitrep.cli.context import AppContext, json_option, pass_app
+from sitrep.cli.render import emit_json, format_date, print_table
+from sitrep.export.plover import to_jsonl
+from sitrep.model.facts import ActorRef, DateValue, Event
+from sitrep.model.vocab import PLOVER_TYPES, RELATION_TYPES
+from sitrep.store.records import StoredEvent, StoredRelation
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+class _Day(click.ParamType[date, Any]):
+    """YYYY, YYYY-MM or YYYY-MM-DD: the first day of it, or with ``last`` the last day."""
+
+    name = "DATE"
+
+    def __init__(self, *, last: bool = False) -> None:
+        self.last = last
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        match = _DAY.match(str(value).strip())
+        try:
+            if match is None:
+                raise ValueError
+            year, month, day = (int(g) if g else None for g in match.groups())
+            assert year is not None
+            month = month or (12 if self.last else 1)
+            day = day or (calendar.monthrange(year, month)[1] if self.last else 1)
+            return date(year, month, day)
+        except ValueError:
+            self.fail(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+
+
+@click.command("events")
+@click.option(
+    "--type",
+    "event_type",
+    type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+    help="Only events of this PLOVER type.",
+)
+@click.option("--actor", help="Only events naming this actor in any role (part of a name, or a pack id).")
+@click.option("--place", help="Only events at this place (part of its name or province, or a country code).")
+@click.option("--since", type=_Day(), help="Only events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--until", type=_Day(last=True), help="Only events on or before this date.")
+@click.option("--doc", help="Only events of this document (id, id prefix or source).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "plover"]),
+    default="table",
+    show_default=True,
+    help="plover: PLOVER JSONL, asserted events only.",
+)
+@json_option
+@pass_app
+def events_command(
+    app: AppContext,
+    event_type: str | None,
+    actor: str | None,
+    place: str | None,
+    since: date | None,
+    until: date | None,
+    doc: str | None,
+    fmt: str,
+    as_json: bool,
+) -> None:
+    """List stored events: when, what, who to whom, with what, where, and the notes behind each.
+
+    `--json` gives every field of each event with its evidence: the document, the sentence that
+    states it (words and span) and that sentence's notes with their citations.
+    """
+    document = app.store.resolve_document(doc) if doc else None
+    events = app.store.events(
+        type=event_type, actor=actor, place=place, since=since, until=until, document=document
+    )
+    if as_json or fmt == "json":
+        emit_json(events)
+    elif fmt == "plover":
+        for line in to_jsonl(events):
+            click.echo(line)
+    else:
+        print_table(
+            _count(len(events), "event"),
+            ["date", "type / mode", "actor → recipient", "weapon", "killed", "place", "notes", "document"],
+            [_event_row(e) for e in events],
+        )
+
+
+@click.command("relations")
+@click.option("--actor", help="Only relations whose source or target is this actor.")
+@click.option(
+    "--type",
+    "relation_type",
+    type=click.Choice(RELATION_TYPES, case_sensitive=False),
+    help="Only relations of this type.",
+)
+@json_option
+@pass_app
+def relations_command(app: AppContext, actor: str | None, relation_type: str | None, as_json: bool) -> None:
+    """List stored relations between actors: source → type → target, the sentence that states it,
+    its notes, and where it comes from (the text, or a knowledge pack's background, shown as such)."""
+    relations = app.store.relations(actor=actor, type=relation_type)
+    if as_json:
+        emit_json(relations)
+        return
+    print_table(
+        _count(len(relations), "relation"),
+        ["source", "type", "target", "evidence", "notes", "origin", "document"],
+        [_relation_row(r) for r in relations],
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _event_row(stored: StoredEvent) -> list[Any]:
+    e = stored.event
+    kind = f"{e.type}/{e.mode}" if e.mode else e.type
+    if e.status != "asserted":
+        kind += f" ({e.status})"
+    who = f"{_names(e.actors) or '?'} → {_names(e.recipients) or '?'}"
+    place = (e.place.name or e.place.text) if e.place else ""
+    return [_date(e.date), kind, who, e.weapon, _killed(e), place, _notes(e.notes), _document(stored)]
+
+
+def _relation_row(stored: StoredRelation) -> list[Any]:
+    r = stored.relation
+    origin = f"background ({r.origin})" if stored.background else r.origin
+    evidence = "" if stored.background else stored.sentence_text
+    return [r.source.name, r.type, r.target.name, evidence, _notes(r.notes), origin, _document(stored)]
+
+
+def _date(value: DateValue | None) -> str:
+    if value is None or value.value is None:
+        return "unresolved"
+    shown = format_date(value.value, value.precision)
+    if value.end is not None:
+        shown += f" – {format_date(value.end, value.precision)}"
+    return f"~{shown}" if value.kind == "approximate" else shown
+
+
+def _names(refs: tuple[ActorRef, ...]) -> str:
+    return ", ".join(dict.fromkeys(ref.name for ref in refs))
+
+
+def _killed(event: Event) -> str:
+    value = event.count("killed")
+    if value is None:
+        return ""
+    at_least = any(q.kind == "killed" and q.value == value and q.minimum for q in event.quantities)
+    return f"{'≥' if at_least else ''}{value:g}"
+
+
+def _notes(numbers: tuple[int, ...]) -> str:
+    return " ".join(f"[{n}]" for n in numbers)
+
+
+def _document(stored: StoredEvent | StoredRelation) -> str:
+    return f"{stored.document_title or stored.document_source} ({stored.document_id[:8]})"
+
+
+COMMANDS = [events_command, relations_command]

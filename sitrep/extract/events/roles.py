@@ -1,0 +1,257 @@
+"""Who did it and to whom, read off the dependency parse.
+
+Verbs: the actor is the subject of an active verb (or of the verb that controls it: "vowed to
+attack", "stormed the village and killed"), or the "by" agent of a passive one unless that agent is
+an instrument ("killed by a bomb"); the recipient is the object, the passive subject, or the object of
+"against/on/at" (and "with" for meetings and deals). Nouns: the possessor, the "by" phrase, an actor
+compound ("a Hamas attack"); the recipient after "on/against/with"; an event noun that is the
+object of a light verb or sits in "in a meeting" takes the verb's subject as actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitrep.extract.events.lexicon import LIGHT_VERBS, REPORTING_LIGHT_VERBS
+from sitrep.extract.events.phrases import ActorIndex, resolve_relative
+from sitrep.extract.events.triggers import Hit
+from sitrep.model.facts import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+_TARGET_PREPS = {"against", "on", "upon", "at", "targeting"}
+_MEET_PREPS = {"with", "between"}
+_CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
+_LEADER_VERBS = {"lead", "head", "command"}
+_COUNTRY_WORDS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states",
+                  "government", "governments", "party", "parties"}
+
+
+@dataclass
+class Roles:
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    instruments: list[Token] = field(default_factory=list)
+    subject_event: Token | None = None  # the verb's subject is itself an event noun
+    governor: Token | None = None  # the verb an event noun hangs from ("announced a goal of ...")
+
+
+def roles_for(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bool],
+              states: list[ActorRef]) -> Roles:
+    roles = Roles()
+    if hit.nominal and hit.anchor is hit.token:
+        _noun_roles(hit, index, is_instrument, roles, states)
+    else:
+        _verb_roles(hit, index, is_instrument, roles, states)
+    return roles
+
+
+def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bool], roles: Roles,
+                states: list[ActorRef]) -> None:
+    verb = hit.anchor
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    subject = _subject(verb)
+    relative = subject is not None and resolve_relative(subject) is not subject
+    if subject is not None:
+        subject = resolve_relative(subject)
+    if subject is not None and not passive:
+        if is_instrument(subject) or _is_event_noun(subject, hit):
+            roles.subject_event = subject
+            if is_instrument(subject):
+                roles.instruments.append(subject)
+                roles.actors += _owner_of(subject, index, states)
+        else:
+            # "a base in X that wounded 12": the relative's antecedent acts only if it is an actor itself
+            named = index.covering(subject) if relative else _leader_or(subject, index)
+            roles.actors += named or ([] if relative else index.phrase_actor(subject))
+    elif subject is not None:
+        roles.recipients += index.for_phrase(subject)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                if is_instrument(pobj):
+                    roles.instruments.append(pobj)
+                else:
+                    roles.actors += _leader_or(pobj, index)
+        elif child.dep_ in {"dobj", "dative"} and child is not hit.token:
+            roles.recipients += index.for_phrase(child)
+        elif child.dep_ == "prep":
+            _prep_roles(hit, child, index, roles, states)
+    if hit.anchor is not hit.token:  # light verb: the event noun's own modifiers count too
+        _noun_modifiers(hit.token, index, is_instrument, roles, states, hit)
+    if hit.token.pos_ == "VERB":
+        for child in hit.token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() == "target":
+                roles.recipients += _objects(child, index)
+
+
+def _owner_of(instrument: Token, index: ActorIndex, states: list[ActorRef]) -> list[ActorRef]:
+    """"Turkish warplanes struck": whose weapon it was, from its modifiers."""
+    found: list[ActorRef] = []
+    for child in instrument.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            found += index.covering(child) or [s for s in states if s.span.start == child.idx]
+    return found
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb controlling it ("vowed to attack", "X stormed
+    the town and killed", "an operation targeting")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                return child
+        head = current.head
+        if current.dep_ in _CONTROL_DEPS and head is not current and head.pos_ in {"VERB", "AUX"}:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _is_event_noun(token: Token, hit: Hit) -> bool:
+    return token.pos_ == "NOUN" and token is not hit.token and token.lemma_.lower() in {
+        "attack", "bombing", "explosion", "blast", "strike", "airstrike", "raid", "ambush", "shelling",
+        "fighting", "clash", "violence", "assault", "operation", "offensive", "incident"}
+
+
+def _prep_roles(hit: Hit, prep: Token, index: ActorIndex, roles: Roles, states: list[ActorRef]) -> None:
+    word = prep.lower_
+    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        if word in _TARGET_PREPS:
+            roles.recipients += index.for_phrase(pobj)
+        elif word in _MEET_PREPS and hit.type in SYMMETRIC:
+            roles.recipients += _between(pobj, index, states)
+        elif word == "between":
+            _sides(pobj, index, roles)
+
+
+def _noun_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bool], roles: Roles,
+                states: list[ActorRef]) -> None:
+    noun = hit.token
+    _noun_modifiers(noun, index, is_instrument, roles, states, hit)
+    governor = governing_verb(noun)
+    if governor is not None and governor.lemma_.lower() in REPORTING_LIGHT_VERBS and hit.type in _FORCE:
+        governor = None  # "announced the attack": the announcer did not carry it out
+    roles.governor = governor
+    if not roles.actors and governor is not None:
+        subject = _subject(governor)
+        if subject is not None and subject.dep_ != "nsubjpass":
+            roles.actors += _leader_or(resolve_relative(subject), index)
+
+
+def _noun_modifiers(noun: Token, index: ActorIndex, is_instrument: Callable[[Token], bool], roles: Roles,
+                    states: list[ActorRef], hit: Hit) -> None:
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss" and child.pos_ != "PRON":
+            roles.actors += index.for_phrase(child)
+        elif dep in {"compound", "amod", "nmod"} and not is_instrument(child) and child.ent_type_ not in {
+                "DATE", "TIME", "CARDINAL", "LOC", "FAC"}:
+            # "a Hamas attack", "a French airstrike": the modifier names who did it
+            named = [a for a in index.covering(child) if a.kind != "person" or dep != "amod"]
+            roles.actors += named or [a for a in states if a.span.start == child.idx]
+        elif dep in {"prep", "agent"}:
+            word = child.lower_
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                if word == "by":
+                    (roles.instruments.append(pobj) if is_instrument(pobj)
+                     else roles.actors.extend(_leader_or(pobj, index)))
+                elif word == "of" and hit.type in SYMMETRIC | {"MOBILIZE", "PROTEST"}:
+                    roles.actors += _leader_or(pobj, index)
+                elif word in _TARGET_PREPS:
+                    roles.recipients += index.for_phrase(pobj)
+                elif word in _MEET_PREPS and hit.type in SYMMETRIC:
+                    roles.recipients += _between(pobj, index, states)
+                elif word == "between":
+                    _sides(pobj, index, roles)
+        elif dep == "acl" and child.lemma_.lower() == "target":
+            roles.recipients += _objects(child, index)
+    if hit.type in SYMMETRIC and not roles.recipients and not roles.actors:
+        parties = _parties(noun, states)
+        roles.actors += parties[:1]
+        roles.recipients += parties[1:]
+
+
+def _sides(pobj: Token, index: ActorIndex, roles: Roles) -> None:
+    """"fighting between X and Y": X acts, Y is acted on (a battle has two sides; the order is the text's)."""
+    sides = index.for_phrase(pobj)
+    if sides and not roles.actors:
+        roles.actors.append(sides[0])
+        sides = sides[1:]
+    roles.recipients += sides
+
+
+def _objects(verb: Token, index: ActorIndex) -> list[ActorRef]:
+    return [a for c in verb.children if c.dep_ == "dobj" for a in index.for_phrase(c)]
+
+
+def _leader_or(head: Token, index: ActorIndex) -> list[ActorRef]:
+    """"a delegation led by X" names X; otherwise the phrase's own actors."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _LEADER_VERBS:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                leaders = [a for g in agent.children if g.dep_ == "pobj" for a in index.for_phrase(g)]
+                if leaders:
+                    return leaders
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                nested = _leader_or(pobj, index)
+                if nested and any(c.dep_ == "acl" for c in pobj.children):
+                    return nested
+    return index.for_phrase(head)
+
+
+def _between(pobj: Token, index: ActorIndex, states: list[ActorRef]) -> list[ActorRef]:
+    """"with X", "between X and Y"; "between the two countries" means the states the sentence names."""
+    found = index.for_phrase(pobj)
+    if not found and pobj.lemma_.lower() in _COUNTRY_WORDS | {"country"}:
+        return _one_per_country(states)
+    return found
+
+
+def _parties(noun: Token, states: list[ActorRef]) -> list[ActorRef]:
+    """A deal with no named parties: the states its own description names ("a deal that will
+    supply Iraqi power plants with Iranian gas")."""
+    tokens = list(noun.subtree)
+    inside = [a for a in states if any(t.idx <= a.span.start < t.idx + len(t) for t in tokens)]
+    return _one_per_country(inside)
+
+
+def _one_per_country(states: list[ActorRef]) -> list[ActorRef]:
+    seen: set[str | None] = set()
+    out = []
+    for state in states:
+        key = state.country or state.name
+        if key not in seen:
+            seen.add(key)
+            out.append(state)
+    return out
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb an event noun hangs from: "said in a June meeting" (in/during/at), or a light verb
+    up a short chain of "of" nouns ("announced a goal of increasing trade")."""
+    current = noun
+    for _ in range(4):
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ == "pobj" and head.lower_ in {"in", "during", "at"} and head.head.pos_ == "VERB":
+            return head.head
+        if current.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
+            return head if head.lemma_.lower() in LIGHT_VERBS | REPORTING_LIGHT_VERBS else None
+        if current.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            current = head.head
+            continue
+        if current.dep_ in {"amod", "compound"} or (current.dep_ == "pobj" and head.lower_ == "of"):
+            current = head
+            continue
+        return None
+    return None

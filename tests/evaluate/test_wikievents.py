@@ -1,0 +1,194 @@
+"""WikiEvents scoring: category mapping, the README's role-matching rule and the arithmetic,
+on invented gold (tests/fixtures/eval) and hand-built extractions (no spaCy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import NotFound, SitrepError
+from sitrep.evaluate.wikievents import (
+    categories_of,
+    evaluate_wikievents,
+    fills,
+    load_wikievents,
+    match_fillers,
+    normalise,
+    predicted_roles,
+    score_wikievents,
+    victims,
+    weapon_text,
+)
+from sitrep.model.facts import ActorRef, Event, Extraction, Mention, Place, Quantity
+from sitrep.model.span import Span
+
+S = Span(0, 10)
+
+
+def actor(text: str, name: str | None = None) -> ActorRef:
+    return ActorRef(text=text, span=S, name=name or text)
+
+
+def event(type_: str, trigger: str, *, at: int = 0, **kwargs: object) -> Event:
+    return Event(type=type_, trigger=trigger, trigger_span=Span(at, at + len(trigger)), sentence=Span(0, 200),
+                 **kwargs)  # type: ignore[arg-type]
+
+
+def killed(n: int) -> tuple[Quantity, ...]:
+    return (Quantity("killed", n, str(n), S),)
+
+
+@pytest.fixture
+def gold_path(fixtures_dir: Path) -> Path:
+    return fixtures_dir / "eval" / "wikievents.gold.jsonl"
+
+
+def fixture_extractions() -> list[Extraction]:
+    attack = Extraction("1", events=(
+        event("ASSAULT", "attacked", at=7, actors=(actor("Gunmen"),),
+              recipients=(actor("a police checkpoint"),), place=Place("Dorvala", S)),
+        event("ASSAULT", "killing", at=60, recipients=(actor("two officers"),)),
+        event("ASSAULT", "wounded", at=100, recipients=(actor("Three bystanders"),)),
+        event("COERCE", "arrested", at=130, mode="arrest", actors=(actor("Police"),),
+              recipients=(actor("a suspect"),)),
+        event("ASSAULT", "attack", at=150, status="threatened", actors=(actor("Someone else"),)),
+    ))
+    meeting = Extraction("2", events=(
+        event("CONSULT", "met", at=40, actors=(actor("The ministers of Arland and Belmark"),),
+              recipients=(actor("ministers"),), place=Place("Cashel", S)),
+        event("ASSAULT", "attacked", at=60, actors=(actor("Arland"),)),
+    ))
+    return [attack, meeting, Extraction("3")]
+
+
+def test_normalise_lowercases_and_drops_leading_articles_and_outer_punctuation() -> None:
+    assert normalise("  The  Islamic State ") == "islamic state"
+    assert normalise("an a the bomb,") == "bomb"
+    assert normalise("“Theatre”") == "theatre"  # an article must be a whole word
+    assert normalise("U.S.") == normalise("U.S")
+
+
+def test_the_readme_filling_rule() -> None:
+    assert fills("The soldiers", ["soldiers"])  # equal once the article goes
+    assert fills("three Russian soldiers", ["Soldiers"])  # short and contains it as whole words
+    assert not fills("Isis", ["is"])  # not a whole word
+    assert not fills("soldiers' barracks near the old bridge in the north of the town", ["barracks"])  # > 8
+    assert fills("soldiers' barracks near the old bridge in the north of the town",
+                 ["Soldiers' barracks near the old bridge in the north of the town"])  # equality has no limit
+    assert not fills(" , ", [","])  # nothing left to match
+
+
+def test_matching_is_one_to_one_and_maximal() -> None:
+    # both strings fill entity 0 → only one of them counts
+    assert len(match_fillers(["ministers", "the ministers of Arland"], [["ministers"]])) == 1
+    # "Arland troops" fills both entities, "troops" only the first: the maximum matching uses both
+    pairs = match_fillers(["Arland troops", "troops"], [["troops"], ["Arland"]])
+    assert pairs == [(0, 1), (1, 0)]
+
+
+def test_category_table() -> None:
+    assert categories_of(event("ASSAULT", "bombing")) == ["attack"]
+    assert categories_of(event("ASSAULT", "were killed")) == ["killing"]  # a killing, not an attack
+    assert categories_of(event("ASSAULT", "bombing", quantities=killed(3))) == ["attack", "killing"]
+    assert categories_of(event("ASSAULT", "wounded")) == ["injury"]
+    assert categories_of(event("COERCE", "seized", mode="arrest")) == ["arrest"]
+    assert categories_of(event("COERCE", "detained")) == ["arrest"]
+    assert categories_of(event("CONSULT", "met")) == ["meeting"]
+    assert categories_of(event("PROTEST", "killed", quantities=killed(1))) == ["killing"]
+    assert categories_of(event("THREATEN", "threatened to kill")) == []  # kill words count for ASSAULT only
+    assert categories_of(event("ASSAULT", "bombing", status="planned")) == []  # only asserted events
+    assert categories_of(event("ASSAULT", "diesel")) == ["attack"]  # "die" is a whole word
+    assert categories_of(event("ASSAULT", "assassination attempt")) == ["attack"]  # an attempt kills no one
+    assert categories_of(event("COERCE", "captured", mode="seize")) == []  # a town, not a person
+    assert categories_of(event("PROTEST", "rioted", mode="riot"), extended=True) == ["riot"]
+    assert categories_of(event("ASSAULT", "razed", mode="destroy"), extended=True) == [
+        "attack", "property_damage"]
+
+
+def test_weapon_keeps_the_surface_text_of_the_mention() -> None:
+    bomb = Mention("weapon", Span(20, 28), "car bomb", key="vbied")
+    rifle = Mention("weapon", Span(60, 66), "rifles", key="small_arms")
+    elsewhere = Mention("weapon", Span(300, 305), "mines", key="landmine")
+    extraction = Extraction("x", mentions=(bomb, rifle, elsewhere))
+    assert weapon_text(event("ASSAULT", "attack", at=50, weapon="vbied"), extraction) == ["car bomb"]
+    assert weapon_text(event("ASSAULT", "attack", at=50), extraction) == ["rifles"]  # nearest the trigger
+    assert weapon_text(event("ASSAULT", "attack", weapon="grenade"), Extraction("y")) == ["grenade"]
+
+
+def test_victims_join_the_count_written_before_them() -> None:
+    counts = (Quantity("killed", 13, "13", Span(10, 12)),
+              Quantity("injured", 71, "more than 71", Span(30, 42)))
+    people = ActorRef("people", Span(13, 19), "people")
+    bombing = event("ASSAULT", "bombing", recipients=(people,), quantities=counts)
+    assert victims("killed")(bombing, Extraction("")) == ["13 people"]
+    assert victims("injured")(bombing, Extraction("")) == ["people", "more than 71"]  # 71 stands apart
+    six = event("ASSAULT", "killed", recipients=(ActorRef("at least six people", Span(0, 19), "people"),),
+                quantities=(Quantity("killed", 6, "at least six", Span(0, 12)),))
+    assert victims("killed")(six, Extraction("")) == ["at least six people"]  # the count is inside
+    wounded = event("ASSAULT", "wounded", quantities=(Quantity("injured", 15, "15", Span(0, 2)),))
+    assert victims("injured")(wounded, Extraction("")) == ["15"]
+
+
+def test_predicted_roles_are_distinct_surface_texts() -> None:
+    extraction = Extraction("x", events=(
+        event("ASSAULT", "attacked", actors=(actor("the militia", name="Militia X"),)),
+        event("ASSAULT", "struck", at=50, actors=(actor("The Militia"),),
+              place=Place("Essen", S, name="Essen City")),
+    ))
+    assert predicted_roles(extraction) == {("attack", "attacker"): ["the militia"],
+                                           ("attack", "place"): ["Essen"]}
+
+
+def test_scoring_arithmetic_on_the_invented_gold(gold_path: Path) -> None:
+    metrics = {m.name: m for m in score_wikievents(load_wikievents(gold_path), fixture_extractions())}
+    # categories: 5 gold (doc 1: attack, killing, injury, arrest; doc 2: meeting); doc 2's attack is extra
+    assert metrics["wikievents.category.precision"].value == pytest.approx(5 / 6)
+    assert metrics["wikievents.category.recall"].value == 1.0
+    assert "attack 1/1 +1 extra" in metrics["wikievents.category.f1"].detail
+    # all categories: doc 1's crime has no sitrep counterpart
+    assert metrics["wikievents.category_all.recall"].value == pytest.approx(5 / 6)
+    # roles: 8 gold entities (arrest.actor and meeting.topic are not scored, an empty weapon list is none);
+    # 10 predicted: the 8 right ones, "ministers" a second time for the one participant, "Arland" extra
+    assert metrics["wikievents.roles.recall"].support == 8
+    assert metrics["wikievents.roles.precision"].support == 10
+    assert metrics["wikievents.roles.recall"].value == 1.0
+    assert metrics["wikievents.roles.precision"].value == pytest.approx(0.8)
+    assert metrics["wikievents.roles.f1"].value == pytest.approx(2 * 0.8 / 1.8)
+    assert "meeting.participant 1/1 gold, 2 predicted" in metrics["wikievents.roles.f1"].detail
+
+
+class FakePipeline:
+    """Answers each text with a prepared extraction; counts the batch calls."""
+
+    def __init__(self, answers: dict[str, Extraction]) -> None:
+        self.answers = answers
+        self.batches = 0
+
+    def __call__(self, text: str) -> Extraction:
+        return self.answers.get(text, Extraction(""))
+
+    def pipe(self, texts: list[str]) -> list[Extraction]:
+        self.batches += 1
+        return [self(t) for t in texts]
+
+
+def test_evaluate_runs_the_pipeline_in_one_batch(gold_path: Path) -> None:
+    records = load_wikievents(gold_path)
+    fake = FakePipeline({r["text"]: e for r, e in zip(records, fixture_extractions(), strict=True)})
+    metrics = {m.name: m.value for m in evaluate_wikievents(gold_path, fake)}
+    assert fake.batches == 1
+    assert metrics["wikievents.roles.precision"] == pytest.approx(0.8)
+    limited = {m.name: m for m in evaluate_wikievents(gold_path, fake, limit=1)}
+    assert limited["wikievents.category.recall"].support == 4
+
+
+def test_bad_files_are_named(tmp_path: Path) -> None:
+    with pytest.raises(NotFound, match=r"absent\.jsonl"):
+        load_wikievents(tmp_path / "absent.jsonl")
+    wrong = tmp_path / "wrong.jsonl"
+    wrong.write_text('{"doc_id": "x", "text": "no gold here"}\n')
+    with pytest.raises(SitrepError, match=r"wrong\.jsonl:1"):
+        load_wikievents(wrong)
+    with pytest.raises(SitrepError, match="2 gold documents but 1 extractions"):
+        score_wikievents([{"doc_gold": {}, "text": ""}] * 2, [Extraction("")])
