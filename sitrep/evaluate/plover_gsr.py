@@ -2,16 +2,17 @@
 
 Which event stands for the sentence: the gold codes one event per sentence, usually the main
 clause's. sitrep's value objects carry no parse, so the choice is by position: the **first
-asserted event in text order** (news sentences put the main event early; reporting verbs such as
-"said" are not events). When no event is asserted, the first one that is not negated stands in
-("X will give Y a grant" is coded AGREE although it has not happened yet); a sentence with no
-event counts as wrong.
+event in text order** (news sentences put the main event early; reporting verbs such as
+"said" are not events), skipping negated material events; a sentence with no event counts as
+wrong. An event that has not happened is coded as what was said about it (``plover_type``):
+"X will give Y a grant" is AGREE, "X would boycott the vote" THREATEN, "Y must hand over the
+suspects" REQUEST, "X would not meet Y" REJECT.
 
 The records use PLOVER 0.5 labels; they are compared in today's 16 types after ``LEGACY``:
 DEMAND → REQUEST, DISAPPROVE → ACCUSE (disapprove), INVESTIGATE → ACCUSE (investigate),
 FIGHT → ASSAULT. Metrics: ``plover.type.accuracy`` (every record; per-type results and the
 commonest confusions in the detail), and, reported only: ``plover.type.any_event`` (the gold
-type is among the sentence's events: what a better choice of event could reach),
+type is how some event of the sentence is coded: what a better choice of event could reach),
 ``plover.actor.match`` /
 ``plover.target.match`` (records with a source / target: some gold actor text overlaps — one
 contains the other as whole words, lower-cased — some actor / recipient text of the chosen
@@ -31,6 +32,7 @@ from typing import Any
 from sitrep.errors import NotFound, SitrepError
 from sitrep.evaluate.metrics import Metric, accuracy
 from sitrep.evaluate.wikievents import Extractor, contains_words, extract_all, normalise
+from sitrep.export.plover_coding import main_event, plover_type
 from sitrep.model.facts import Event, Extraction
 
 LEGACY: dict[str, tuple[str, str | None]] = {
@@ -66,14 +68,6 @@ def _is_record(value: object) -> bool:
     return isinstance(value, dict) and "event" in value and "text" in value
 
 
-def chosen_event(extraction: Extraction) -> Event | None:
-    """The first asserted event in text order, else the first one not negated, else None."""
-    events = sorted(extraction.events, key=lambda e: (e.trigger_span.start, e.trigger_span.end))
-    asserted = [e for e in events if e.status == "asserted"]
-    standing = asserted or [e for e in events if e.status != "negated"]
-    return standing[0] if standing else None
-
-
 def score_plover(records: Sequence[dict[str, Any]], extractions: Sequence[Extraction]) -> list[Metric]:
     if len(records) != len(extractions):
         raise SitrepError(f"{len(records)} gold records but {len(extractions)} extractions")
@@ -84,9 +78,10 @@ def score_plover(records: Sequence[dict[str, Any]], extractions: Sequence[Extrac
     anywhere = 0
     for record, extraction in zip(records, extractions, strict=True):
         want = gold_type(record["event"])
-        event = chosen_event(extraction)
-        anywhere += any(e.type == want and e.status != "negated" for e in extraction.events)
-        got = event.type if event else "none"
+        event = main_event(extraction)
+        text = str(record["text"])
+        anywhere += any(plover_type(e, text) == want for e in extraction.events)
+        got = plover_type(event, text) if event else "none"
         total[want] += 1
         if got == want:
             right[want] += 1
@@ -99,7 +94,7 @@ def score_plover(records: Sequence[dict[str, Any]], extractions: Sequence[Extrac
     metrics = [accuracy("plover.type.accuracy", sum(right.values()), sum(total.values()),
                         f"per type: {per_type}; confusions: {confused}"),
                accuracy("plover.type.any_event", anywhere, sum(total.values()),
-                        "the gold type is the type of some event (not negated) in the sentence")]
+                        "the gold type is how some event of the sentence is coded (plover_type)")]
     metrics += [accuracy(f"plover.{name}.match", sum(hits), len(hits)) for name, hits in checks.items()]
     return metrics
 

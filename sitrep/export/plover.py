@@ -1,7 +1,8 @@
 """PLOVER JSONL: one event a line, as ONTOLOGY.md lays the record out, sitrep's own fields under ``sitrep``.
 
-PLOVER has no place for an event that did not happen: ``plover_records`` leaves out every event
-whose status is not ``asserted`` (``event_to_plover`` converts any event, status kept under ``sitrep``).
+An event that did not happen is not written as having happened: ``plover_records`` writes asserted
+events, and for the others only the statement PLOVER codes (a promise AGREE, a threat THREATEN, a
+demand REQUEST, a refusal REJECT), with the underlying event under ``sitrep.coded_from``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep import __version__
+from sitrep.export.plover_coding import plover_type
 from sitrep.model.citation import Citation
 from sitrep.model.facts import ActorRef, Event, Place
 from sitrep.model.vocab import PLOVER_QUAD, PLOVER_SECTOR
@@ -89,14 +91,29 @@ def event_to_plover(stored: StoredEvent) -> dict[str, Any]:
 
 
 def plover_records(events: Iterable[StoredEvent]) -> Iterator[dict[str, Any]]:
-    """PLOVER records of the events that happened, as the text asserts (see the module's note)."""
+    """PLOVER records of the events that happened, and of the statements made about those that did
+    not: a promise of aid is coded AGREE, a threat THREATEN, a demand REQUEST, a refusal REJECT
+    (``plover_coding.plover_type``; the underlying event and its status stay under ``sitrep``). An
+    event that is only planned or hypothetical and makes no such statement is not written."""
     for stored in events:
-        if stored.event.status == "asserted":
+        event = stored.event
+        if event.status == "asserted":
             yield event_to_plover(stored)
+            continue
+        # plover_type reads the sentence's words around the trigger at the event's own offsets
+        text = " " * event.sentence.start + stored.sentence_text
+        coded = plover_type(event, text)
+        if coded != event.type:
+            record = event_to_plover(stored)
+            record["event"] = coded
+            record["quad_code"] = PLOVER_QUAD[coded]
+            record.pop("mode", None)
+            record["sitrep"]["coded_from"] = {"type": event.type, "mode": event.mode, "status": event.status}
+            yield record
 
 
 def to_jsonl(events: Iterable[StoredEvent]) -> Iterator[str]:
-    """One JSON line per asserted event."""
+    """One JSON line per PLOVER record (see ``plover_records``)."""
     for record in plover_records(events):
         yield json.dumps(record, ensure_ascii=False)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from itertools import islice
 from typing import ClassVar, Protocol, runtime_checkable
 
 from sitrep.errors import SitrepError
@@ -69,13 +68,13 @@ class Pipeline:
         return self.run(_start(source, published)).to_extraction()
 
     def pipe_docs(self, docs: Iterable[ExtractDoc], *, batch_size: int = 16) -> Iterator[ExtractDoc]:
-        """Run stages over batches: a stage with ``pipe`` sees the whole batch at once."""
-        iterator = iter(docs)
-        while batch := list(islice(iterator, batch_size)):
-            for stage in self.stages:
-                batched = getattr(stage, "pipe", None)
-                batch = list(batched(batch)) if batched else [stage(d) for d in batch]
-            yield from batch
+        """Stream documents through the stages: a stage with ``pipe`` (the spaCy parse) sees the
+        whole stream, so that its worker processes start once, not once per batch."""
+        stream: Iterator[ExtractDoc] = iter(docs)
+        for stage in self.stages:
+            batched = getattr(stage, "pipe", None)
+            stream = batched(stream, batch_size=batch_size) if batched else map(stage, stream)
+        yield from stream
 
     def pipe(self, sources: Iterable[Reading | str], *, batch_size: int = 16) -> Iterator[Extraction]:
         for doc in self.pipe_docs((_start(s, None) for s in sources), batch_size=batch_size):

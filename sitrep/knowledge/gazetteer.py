@@ -4,6 +4,8 @@ populated place of 1,000 people and more, with its first-level division's name),
 tables in ``data/``: province spellings, country aliases and demonyms, regions and waters.
 
 Built once per process (``load_gazetteer``); names are indexed lower-cased and ASCII-folded.
+Candidates rank by name, the document's countries and provinces, closeness to its other places
+(``sitrep.knowledge.distance``), kind and population.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sitrep.knowledge.distance import closeness, unit_vector
 from sitrep.model.facts import Place
 from sitrep.model.span import Span
 
@@ -33,6 +36,9 @@ SITE_WORDS = frozenset({
     "arena", "port", "harbour", "harbor", "prison", "jail", "market", "mall", "center", "centre",
     "institute", "museum", "library", "zoo", "park", "dam", "refinery", "bridge", "lake", "river",
     "racecourse", "airfield", "crossing", "checkpoint", "mosque", "church", "shrine", "palace"})
+POPULATION_WEIGHT = 1.0  # per tenfold population, for towns
+CONTEXT_BASE, CONTEXT_SCALE = 1.0, 2.0  # for a candidate in a country the document names (by share)
+_TOWNS = frozenset({"city", "admin2"})
 _PRIOR = {"country": 10.0, "continent": 9.5, "region": 9.0, "water": 9.0}
 _QUOTES = str.maketrans({c: None for c in "'’‘`´ʿʾ\""})
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
@@ -109,10 +115,13 @@ class Gazetteer:
     # -- lookups -------------------------------------------------------------------------------
     def lookup(self, name: str, *, context_countries: Iterable[str] | Mapping[str, float] = (),
                context_admin1: Iterable[tuple[str, str]] | Mapping[tuple[str, str], float] = (),
-               kinds: Iterable[str] | None = None, limit: int = 10) -> list[Candidate]:
+               kinds: Iterable[str] | None = None, limit: int = 10, near: Sequence[tuple[float, float]] = ()
+               ) -> list[Candidate]:
         """Candidates for ``name``, best first: its own name over an alternate one, the document's
         countries and provinces (``(country, admin1)``; weighted by how often the document names
-        them), then kind (country > region > admin1, cities by population)."""
+        them), closeness to the points of the document's other places (``near``: a town within
+        ``NEAR_KM`` of one beats a bigger namesake far away), then kind (country > region > admin1,
+        cities by population)."""
         wanted = set(kinds) if kinds is not None else None
         weights = _weights(context_countries)
         areas = _weights(context_admin1)
@@ -125,7 +134,9 @@ class Gazetteer:
             for i in _ids(self._alternates.get(key)):
                 hits.setdefault(i, False)
             entries = self._entries
-            scored = [self._score(i, primary, weights, areas) for i, primary in hits.items()
+            # closeness decides between towns only: "China" stays the country next to a Texan China
+            towns_only = near if all(entries[i].kind in _TOWNS for i in hits) else ()
+            scored = [self._score(i, primary, weights, areas, towns_only) for i, primary in hits.items()
                       if (allowed is None or entries[i].kind in allowed)
                       and (key == full or entries[i].kind != "city" or entries[i].population)]
             if scored:
@@ -135,7 +146,8 @@ class Gazetteer:
     def resolve(self, name: str, *, context_countries: Iterable[str] | Mapping[str, float] = (),
                 context_admin1: Iterable[tuple[str, str]] | Mapping[tuple[str, str], float] = (),
                 span: Span | None = None, precision: int | None = None, demonyms: bool = False,
-                kinds: Iterable[str] | None = None, embedded: bool = False) -> Place | None:
+                kinds: Iterable[str] | None = None, embedded: bool = False,
+                near: Sequence[tuple[float, float]] = ()) -> Place | None:
         """The best candidate as a Place (``precision`` overrides the kind's, e.g. 2 for "near X");
         with ``demonyms`` an adjective such as "Iraqi" resolves to its country first; with
         ``embedded`` a site no entry names takes the place it is named after (``within``), a town
@@ -143,18 +155,19 @@ class Gazetteer:
         best = self.demonym(name) if demonyms else None
         if best is None:
             found = self.lookup(name, context_countries=context_countries, context_admin1=context_admin1,
-                                kinds=kinds, limit=1)
+                                kinds=kinds, limit=1, near=near)
             best = found[0] if found else None
         if best is None and embedded:
-            best = self.within(name, context_countries=context_countries, context_admin1=context_admin1)
+            best = self.within(name, context_countries=context_countries, context_admin1=context_admin1,
+                               near=near)
             precision = precision or (2 if best is not None and best.kind == "city" else None)
         if best is None:
             return None
         return best.to_place(name, span or Span(0, len(name)), precision=precision)
 
     def within(self, name: str, *, context_countries: Iterable[str] | Mapping[str, float] = (),
-               context_admin1: Iterable[tuple[str, str]] | Mapping[tuple[str, str], float] = ()
-               ) -> Candidate | None:
+               context_admin1: Iterable[tuple[str, str]] | Mapping[tuple[str, str], float] = (),
+               near: Sequence[tuple[float, float]] = ()) -> Candidate | None:
         """The place a site is named after: "Colchester General Hospital" → Colchester, "University
         of California" → California. Only for names with a site word (``SITE_WORDS``); the longest
         run of capitalised words that is a town (of known population), province or country."""
@@ -169,7 +182,7 @@ class Gazetteer:
                     continue
                 found = self.lookup(" ".join(run).rstrip(",").removesuffix("'s"),
                                     context_countries=context_countries, context_admin1=context_admin1,
-                                    kinds=("city", "admin1", "admin2", "country"), limit=1)
+                                    kinds=("city", "admin1", "admin2", "country"), limit=1, near=near)
                 best = found[0] if found else None
                 if best and best.primary and (best.kind != "city" or best.population) and (
                         not known or best.country in known):
@@ -202,16 +215,16 @@ class Gazetteer:
             from scipy.spatial import cKDTree
 
             table = zip(self._rg_lat, self._rg_lon, strict=True)
-            self._tree = cKDTree([_unit(lat, lon) for lat, lon in table])
-        _, nearest = self._tree.query([_unit(lat, lon) for lat, lon in points], k=1)
+            self._tree = cKDTree([unit_vector(lat, lon) for lat, lon in table])
+        _, nearest = self._tree.query([unit_vector(lat, lon) for lat, lon in points], k=1)
         return [(self._rg_admin1[int(i)], self._rg_cc[int(i)]) for i in nearest]
 
     def _score(self, i: int, primary: bool, weights: Mapping[str, float],
-               areas: Mapping[tuple[str, str], float]) -> Candidate:
+               areas: Mapping[tuple[str, str], float], near: Sequence[tuple[float, float]] = ()) -> Candidate:
         entry = self._entries[i]
         if entry.kind == "city":
             capital = 1.0 if entry.feature_code == "PPLC" else 0.0
-            score = 2.0 + math.log10(max(entry.population, 1000)) + capital
+            score = 2.0 + POPULATION_WEIGHT * math.log10(max(entry.population, 1000)) + capital
         elif entry.kind == "admin1":
             score = 4.5 + 0.5 * math.log10(entry.population + 10)
         elif entry.kind == "admin2":
@@ -221,9 +234,11 @@ class Gazetteer:
         if not primary:  # a big city's other names are mostly real exonyms (Kiev, Bombay)
             score -= 1.0 if entry.population >= 1_000_000 else 2.0
         if entry.country in weights:
-            score += 1.0 + 2.0 * weights[entry.country]
+            score += CONTEXT_BASE + CONTEXT_SCALE * weights[entry.country]
         if entry.country and entry.admin1 and entry.kind != "admin1":
             score += 1.5 * areas.get((entry.country, entry.admin1), 0.0)
+        if near and entry.kind in _TOWNS:
+            score += closeness(entry.lat, entry.lon, near)
         return replace(entry, score=round(score, 3), primary=primary)
 
     # -- building ------------------------------------------------------------------------------
@@ -282,11 +297,6 @@ def _weights(context: Iterable[Any] | Mapping[Any, float]) -> dict[Any, float]:
     counts = Counter(dict(context)) if isinstance(context, Mapping) else Counter(c for c in context if c)
     top = max(counts.values(), default=0)
     return {c: n / top for c, n in counts.items() if n > 0} if top else {}
-
-
-def _unit(lat: float, lon: float) -> tuple[float, float, float]:
-    la, lo = math.radians(lat), math.radians(lon)
-    return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import NotFound, SitrepError
-from sitrep.evaluate.plover_gsr import chosen_event, evaluate_plover, gold_type, load_plover, score_plover
+from sitrep.evaluate.plover_gsr import evaluate_plover, gold_type, load_plover, score_plover
+from sitrep.export.plover_coding import main_event, plover_type
 from sitrep.model.facts import ActorRef, Event, Extraction, Place, Quantity
 from sitrep.model.span import Span
 
@@ -49,12 +50,32 @@ def test_legacy_labels_map_to_todays_types() -> None:
         "REQUEST", "ACCUSE", "ACCUSE", "ASSAULT", "AGREE"]
 
 
-def test_the_chosen_event() -> None:
+def test_the_main_event() -> None:
     later, earlier = event("AGREE", 30), event("REJECT", 10, status="hypothetical")
-    assert chosen_event(Extraction("", events=(later, earlier))) is later  # asserted first
-    assert chosen_event(Extraction("", events=(earlier,))) is earlier  # else not negated
-    assert chosen_event(Extraction("", events=(event("AGREE", 1, status="negated"),))) is None
-    assert chosen_event(Extraction("")) is None
+    assert main_event(Extraction("", events=(later, earlier))) is earlier  # first in text order
+    attack = event("ASSAULT", 1, status="negated")
+    assert main_event(Extraction("", events=(attack, later))) is later  # "did not attack": skipped
+    refusal = event("CONSULT", 1, status="negated")
+    assert main_event(Extraction("", events=(refusal, later))) is refusal  # "would not meet": a refusal
+    assert main_event(Extraction("", events=(attack,))) is None
+    assert main_event(Extraction("")) is None
+
+
+def test_what_is_said_is_coded_as_the_statement() -> None:
+    text = "Arland said Belmark must free the prisoners."
+    at = text.index("free")
+    free = Event(type="RETREAT", trigger="free", trigger_span=Span(at, at + 4), sentence=Span(0, len(text)),
+                 status="hypothetical")
+    assert plover_type(free, text) == "REQUEST"  # "Belmark must free"
+    text = "Arland will withdraw its troops unless Belmark pays."
+    at = text.index("withdraw")
+    withdraw = Event(type="RETREAT", trigger="withdraw", trigger_span=Span(at, at + 8),
+                     sentence=Span(0, len(text)), status="planned")
+    assert plover_type(withdraw, text) == "THREATEN"  # a condition makes the promise a threat
+    tried = "Gunmen tried to kill the mayor."
+    kill = Event(type="ASSAULT", trigger="kill", trigger_span=Span(16, 20), sentence=Span(0, len(tried)),
+                 status="planned")
+    assert plover_type(kill, tried) == "ASSAULT"  # an attempted attack is the attack
 
 
 def test_scoring_on_the_invented_records(records: list[dict[str, object]]) -> None:

@@ -128,14 +128,25 @@ def test_an_unresolved_date_stays_unknown() -> None:
     assert record["sitrep"]["date"]["kind"] == "unresolved"
 
 
-def test_only_asserted_events_are_written_as_plover() -> None:
+def test_events_that_did_not_happen_are_not_written_as_having_happened() -> None:
     events = [_stored(), _stored(status="negated"), _stored(status="planned")]
-    assert len(list(plover_records(events))) == 1
+    records = list(plover_records(events))
+    # the denied attack is left out; the planned one is written as the threat it is, not as an attack
+    assert [r["event"] for r in records] == ["ASSAULT", "THREATEN"]
+    assert records[1]["sitrep"]["coded_from"]["status"] == "planned"
     assert event_to_plover(events[1])["sitrep"]["aux_mode"] == "negation"
     lines = list(to_jsonl(events))
-    assert len(lines) == 1 and json.loads(lines[0])["id"] == "e1"
+    assert len(lines) == 2 and json.loads(lines[0])["id"] == "e1"
 
 
 def test_iso3_falls_back_to_its_own_table_without_pycountry(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plover, "pycountry", None)
     assert (iso3("iq"), iso3("IR"), iso3("ZZ"), iso3(None)) == ("IRQ", "IRN", None, None)
+
+
+def test_a_promised_cooperative_act_is_written_as_agree() -> None:
+    promise = _stored(type="AID", mode=None, acled=None, status="planned")
+    records = list(plover_records([promise]))
+    assert [r["event"] for r in records] == ["AGREE"]
+    assert records[0]["sitrep"]["coded_from"] == {"type": "AID", "mode": None, "status": "planned"}
+    assert [r["event"] for r in plover_records([_stored(type="AID", mode=None, acled=None)])] == ["AID"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.knowledge.distance import NEAR_BONUS, closeness, distance_km, remote
 from sitrep.knowledge.gazetteer import Gazetteer, fold, load_gazetteer
 from sitrep.model.span import Span
 
@@ -119,3 +120,28 @@ def test_lookups_by_code_and_geonameid(gaz: Gazetteer) -> None:
     assert gaz.country("iq").name == "Iraq"  # type: ignore[union-attr]
     assert gaz.by_geonameid(98182).name == "Baghdad"  # type: ignore[union-attr]
     assert gaz.country("ZZ") is None
+
+
+def test_a_town_near_the_documents_other_places_beats_a_bigger_namesake(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Paris")[0].country == "FR"
+    texan = gaz.lookup("Paris", near=[(33.6, -95.5)])[0]  # a document about north-east Texas
+    assert (texan.country, texan.admin1) == ("US", "Texas")
+    assert gaz.lookup("Paris", near=[(-33.9, 151.2)])[0].country == "FR"  # nothing of the name near
+    place = gaz.resolve("Paris", near=[(33.6, -95.5)])
+    assert place is not None and place.admin1 == "Texas"
+
+
+def test_closeness_decides_between_towns_only(gaz: Gazetteer) -> None:
+    china = gaz.lookup("China", near=[(44.48, -69.52)])[0]  # a Maine village is called China too
+    assert (china.kind, china.country) == ("country", "CN")
+
+
+def test_distances_closeness_and_remoteness() -> None:
+    assert distance_km((33.34, 44.40), (33.34, 44.40)) == 0.0
+    assert 440 < distance_km((33.34, 44.40), (30.51, 47.78)) < 460  # Baghdad to Basra
+    assert closeness(33.34, 44.40, [(33.30, 44.38)]) == NEAR_BONUS
+    assert closeness(33.34, 44.40, [(30.51, 47.78)]) == 0.0
+    assert 0.0 < closeness(33.34, 44.40, [(32.51, 45.82)]) < NEAR_BONUS  # Kut: some 170 km
+    assert closeness(33.34, 44.40, []) == 0.0
+    assert remote(33.34, 44.40, [(51.5, -0.1)]) and not remote(33.34, 44.40, [(32.51, 45.82)])
+    assert not remote(33.34, 44.40, [])

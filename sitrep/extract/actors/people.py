@@ -166,8 +166,7 @@ class People:
             return None
         if not any(self.knowledge.is_title(t.text) for t in tokens):
             return None
-        doc = tokens[0].doc
-        return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        return "".join(t.text_with_ws for t in tokens).rstrip()  # not Doc.text: it rebuilds the whole text
 
     def _country_of(self, role: str | None) -> str | None:
         """The country a role opens with ("U.S. Ambassador" → US, "Iran’s ... governor" → IR)."""

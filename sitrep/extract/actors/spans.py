@@ -29,13 +29,15 @@ def clean(span: SpacySpan, *, keep_article: bool = False) -> tuple[Span, str] | 
         tokens.pop(0)
     if not tokens:
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    pieces = _pieces(span.doc.text[start:end], start)
+    offset, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    # the covered words from the tokens themselves: ``Doc.text`` rebuilds the whole text per call
+    covered = "".join(t.text_with_ws for t in tokens)[: end - offset]
+    pieces = _pieces(covered, offset)
     if not pieces:
         return None
     head = span.root.idx
     start, end = next(((a, b) for a, b in pieces if a <= head < b), max(pieces, key=lambda p: p[1] - p[0]))
-    return Span(start, end), span.doc.text[start:end]
+    return Span(start, end), covered[start - offset : end - offset]
 
 
 def _pieces(text: str, offset: int) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sitrep.extract.events.acled import WeaponInfo
+from sitrep.extract.events.affected import AGENT_NOUNS
 from sitrep.extract.events.lexicon import INSTRUMENT_NOUNS
 from sitrep.extract.events.phrases import ActorIndex
 from sitrep.extract.events.roles import Roles
@@ -67,7 +68,10 @@ class Frame:
 
 
 def is_instrument(sentence: Sentence, token: Token) -> bool:
-    """A weapon the sentence names, or a word for one ("a bomb"), unless it names an actor."""
+    """A weapon the sentence names, or a word for one ("a bomb"), unless it names an actor or a
+    person who attacks ("a suicide bomber")."""
+    if token.lemma_.lower() in AGENT_NOUNS or token.lower_ in AGENT_NOUNS:
+        return False
     if any(token.i in w.ids for w in sentence.weapons):
         return True
     return token.lemma_.lower() in INSTRUMENT_NOUNS and not sentence.index.covering(token)

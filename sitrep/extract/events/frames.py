@@ -16,7 +16,7 @@ from sitrep.extract.events.phrases import span_of
 from sitrep.extract.events.roles import roles_for
 from sitrep.extract.events.triggers import Hit
 from sitrep.extract.events.weapons import WeaponHit
-from sitrep.extract.events.where import places_as_recipients, visit_place
+from sitrep.extract.events.where import places_as_modifiers, places_as_recipients, site_of, visit_place
 from sitrep.model.facts import ActorRef, DateValue, Event, Quantity
 from sitrep.model.span import Span
 from sitrep.model.vocab import PLOVER_MODES
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 _FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 _COUNTS = {"killed", "injured", "arrested"}
+_ATTEMPT_NOUNS = {"attempt", "plot", "bid"}
+_TOLL_WORDS = {"kill", "killing", "die", "dead", "death", "injure", "injury", "wound", "hurt"}
 
 
 def build_frames(sentence: Sentence, hits: list[Hit]) -> list[Frame]:
@@ -185,7 +187,9 @@ def _fill(sentence: Sentence, frame: Frame) -> None:
     frame.quantities = _quantities(sentence, ids)
     frame.weapon = _weapon(sentence, frame)
     places_as_recipients(sentence, frame)
+    places_as_modifiers(sentence, frame)
     visit_place(sentence, frame)
+    frame.place = frame.place or site_of(sentence, frame)
     frame.roles.recipients = [r for r in frame.roles.recipients
                               if (r.span.start, r.span.end) not in {(a.span.start, a.span.end)
                                                                    for a in frame.roles.actors}]
@@ -234,16 +238,39 @@ def _share_counts(sentence: Sentence, frames: list[Frame]) -> None:
 
 
 def to_event(sentence: Sentence, frame: Frame) -> Event:
-    hit = frame.main
+    hit = _reported(frame)
     mode, acled = classify(hit.type, hit.mode or _first_mode(frame), hit.acled, frame.weapon,
                            frame.roles.actors, frame.roles.recipients)
-    words = hit.words or (hit.token,)
+    words = tuple(sorted({*(hit.words or (hit.token,)), *_attempt(hit)}, key=lambda t: t.i))
     return Event(
-        type=hit.type, trigger=hit.text, trigger_span=span_of(words), sentence=sentence.span, mode=mode,
+        type=hit.type, trigger=" ".join(t.text for t in words), trigger_span=span_of(words),
+        sentence=sentence.span, mode=mode,
         acled=acled, actors=tuple(frame.roles.actors), recipients=tuple(frame.roles.recipients),
         claimed_by=tuple(frame.claimed_by), attributed_to=tuple(frame.attributed),
         weapon=frame.weapon.name if frame.weapon else None, date=frame.date, place=frame.place,
         quantities=tuple(frame.quantities), status=frame.status, notes=sentence.notes)
+
+
+def _attempt(hit: Hit) -> tuple[Token, ...]:
+    """"an assassination attempt", "a failed bomb plot": the noun the trigger modifies says the act
+    was tried, and belongs to the trigger."""
+    head = hit.token.head
+    if hit.token.dep_ == "compound" and head.lemma_.lower() in _ATTEMPT_NOUNS and head.i == hit.token.i + 1:
+        return (head,)
+    return ()
+
+
+def _reported(frame: Frame) -> Hit:
+    """The trigger an event is told by: its main one, except that an incident told by its toll
+    ("an explosion ..., killing 168") is the attack when the toll is counted (the counts keep
+    the killing)."""
+    main = frame.main
+    if main.type != "ASSAULT" or main.token.lemma_.lower() not in _TOLL_WORDS:
+        return main
+    if not any(q.kind in {"killed", "injured"} and q.value > 0 for q in frame.quantities):
+        return main
+    attacks = [h for h in frame.hits[1:] if h.type == "ASSAULT" and h.token.lemma_.lower() not in _TOLL_WORDS]
+    return attacks[0] if attacks else main
 
 
 def _first_mode(frame: Frame) -> str | None:

@@ -30,12 +30,14 @@ LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "mount", "stage", "hold", "sign", "make", "pay", "host", "begin",
     "start", "initiate", "undertake", "execute", "perpetrate", "commit", "order",
     "lead", "organize", "organise", "attend", "reach", "conclude", "strike", "wage", "complete", "finish",
+    "impose", "enforce",
 })
 # Verbs that carry an event noun of cooperation ("announced a deal") but only report a violent one.
 REPORTING_LIGHT_VERBS = frozenset({"announce", "unveil", "declare", "set"})
 # Nouns that name an event only with a light verb ("launched an operation").
 OPERATION_NOUNS = {"operation": "COERCE", "offensive": "ASSAULT", "campaign": "COERCE", "crackdown": "COERCE",
-                   "raid": "ASSAULT", "assault": "ASSAULT", "sweep": "COERCE", "incursion": "ASSAULT"}
+                   "raid": "ASSAULT", "assault": "ASSAULT", "sweep": "COERCE", "incursion": "ASSAULT",
+                   "patrol": "MOBILIZE"}
 # Multiword verbs: (verb lemma, particle or object lemma) -> (type, mode).
 PHRASAL = {
     ("crack", "down"): ("COERCE", None), ("open", "fire"): ("ASSAULT", "firearms"),

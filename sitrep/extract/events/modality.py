@@ -48,10 +48,10 @@ def status_of(hit: Hit, *, future_date: bool = False) -> str:
 
 
 def _own_status(token: Token) -> str | None:
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return "negated"  # "would not meet": the refusal, whatever the modal
     for child in token.children:
         word = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-            return "negated"
         if child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD":
             if word in MODALS_FUTURE:
                 return "planned"
@@ -107,6 +107,10 @@ def _governed_status(token: Token) -> str | None:
     return None
 
 
+UNDERGONE_NOUNS = frozenset({"arrest", "detention", "killing", "murder", "assassination", "abduction",
+                             "kidnapping", "execution", "capture"})
+
+
 def is_generic(hit: Hit, *, specifics: int, dated: bool, counted: bool) -> bool:
     """A habitual, generic or anaphoric mention rather than a reported event: "has historically
     ramped up its operations", "are targeting", "their attacks", "this operation". ``specifics``
@@ -115,6 +119,8 @@ def is_generic(hit: Hit, *, specifics: int, dated: bool, counted: bool) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in anchor.children):
         return True
     if hit.nominal and hit.anchor is hit.token:
+        if undergone(hit.token):
+            return False
         return _generic_noun(hit.token, specifics=specifics, dated=dated, counted=counted)
     if dated or counted:
         return False
@@ -126,9 +132,24 @@ def is_generic(hit: Hit, *, specifics: int, dated: bool, counted: bool) -> bool:
         aux = _auxiliaries(anchor)
         if any(a.lower_ in {"is", "are", "am"} for a in aux):
             return True
-        if not aux and anchor.dep_ in {"pcomp", "pobj", "conj", "csubj", "ROOT"}:
+        if not aux and anchor.dep_ in {"pcomp", "pobj", "conj", "csubj", "ROOT"} and not _after_past(anchor):
             return True
     return False
+
+
+def _after_past(verb: Token) -> bool:
+    """"fled after stabbing two men": a participle after a time word, in a clause told in the past,
+    is a past act too."""
+    prep = verb.head
+    return (verb.dep_ == "pcomp" and prep.lower_ in {"after", "before", "while", "upon", "since"}
+            and prep.head.tag_ in {"VBD", "VBN"})
+
+
+def undergone(noun: Token) -> bool:
+    """"after his arrest", "her killing": what happened to one person the text names, told by the
+    act's noun with his or her (not "their attacks", which are habitual)."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in UNDERGONE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in noun.children)
 
 
 def _generic_noun(noun: Token, *, specifics: int, dated: bool, counted: bool) -> bool:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.affected import UNDERGO_VERBS, affected, agent, is_event_noun
+from sitrep.extract.events.attach import SITE_NOUNS
 from sitrep.extract.events.lexicon import LIGHT_VERBS, REPORTING_LIGHT_VERBS
 from sitrep.extract.events.phrases import ActorIndex, resolve_relative
 from sitrep.extract.events.triggers import Hit
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 _TARGET_PREPS = {"against", "on", "upon", "at", "targeting"}
+_PARTAKE_VERBS = frozenset({"take", "participate", "join", "involve", "fight", "fire", "use", "kill"})
+_ON_PREPS = {"against", "on", "upon", "targeting"}
 _MEET_PREPS = {"with", "between"}
 _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 _LEADER_VERBS = {"lead", "head", "command"}
@@ -56,11 +60,18 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
     verb = hit.anchor
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     subject = _subject(verb)
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head is not verb:
+        # "X was ambushed and killed": X undergoes the conjunct too; "X was hit by a blast,
+        # killing 5": X neither does nor undergoes the participle
+        passive = passive or verb.dep_ == "conj"
+        subject = subject if passive or verb.dep_ == "xcomp" else None
     relative = subject is not None and resolve_relative(subject) is not subject
     if subject is not None:
         subject = resolve_relative(subject)
-    if subject is not None and not passive:
-        if is_instrument(subject) or _is_event_noun(subject, hit):
+    if subject is not None and not passive and verb.lemma_.lower() in UNDERGO_VERBS:
+        roles.recipients += affected(hit, subject, index, is_instrument)  # "two people died"
+    elif subject is not None and not passive:
+        if is_instrument(subject) or is_event_noun(subject, hit):
             roles.subject_event = subject
             if is_instrument(subject):
                 roles.instruments.append(subject)
@@ -68,20 +79,29 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
         else:
             # "a base in X that wounded 12": the relative's antecedent acts only if it is an actor itself
             named = index.covering(subject) if relative else _leader_or(subject, index)
-            roles.actors += named or ([] if relative else index.phrase_actor(subject))
+            unnamed = [] if relative else index.phrase_actor(subject) or agent(subject, index)
+            roles.actors += named or unnamed
     elif subject is not None:
-        roles.recipients += index.for_phrase(subject)
+        roles.recipients += affected(hit, subject, index, is_instrument)
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 if is_instrument(pobj):
                     roles.instruments.append(pobj)
-                else:
-                    roles.actors += _leader_or(pobj, index)
+                else:  # "killed by a suicide bomber": an attacker no one named
+                    roles.actors += _leader_or(pobj, index) or agent(pobj, index)
         elif child.dep_ in {"dobj", "dative"} and child is not hit.token:
-            roles.recipients += index.for_phrase(child)
+            roles.recipients += affected(hit, child, index, is_instrument)
+        elif child.dep_ == "prep" and child.lower_ == "including" and hit.type in _FORCE:
+            # "dozens were arrested, including a teacher": more of those the act was done to
+            roles.recipients += [a for g in child.children if g.dep_ == "pobj"
+                                 for a in affected(hit, g, index, is_instrument)]
         elif child.dep_ == "prep":
-            _prep_roles(hit, child, index, roles, states)
+            _prep_roles(hit, child, index, roles, states, is_instrument)
+    head = verb.head
+    if verb.dep_ == "advcl" and head.lemma_.lower() in UNDERGO_VERBS:  # "two died when a bomb exploded"
+        roles.recipients += [a for c in head.children if c.dep_ == "nsubj"
+                             for a in affected(hit, c, index, is_instrument)]
     if hit.anchor is not hit.token:  # light verb: the event noun's own modifiers count too
         _noun_modifiers(hit.token, index, is_instrument, roles, states, hit)
     if hit.token.pos_ == "VERB":
@@ -111,21 +131,21 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in _CONTROL_DEPS and head is not current and head.pos_ in {"VERB", "AUX"}:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            current = head.head  # "fled after stabbing": who fled stabbed
+            continue
         return None
     return None
 
 
-def _is_event_noun(token: Token, hit: Hit) -> bool:
-    return token.pos_ == "NOUN" and token is not hit.token and token.lemma_.lower() in {
-        "attack", "bombing", "explosion", "blast", "strike", "airstrike", "raid", "ambush", "shelling",
-        "fighting", "clash", "violence", "assault", "operation", "offensive", "incident"}
-
-
-def _prep_roles(hit: Hit, prep: Token, index: ActorIndex, roles: Roles, states: list[ActorRef]) -> None:
+def _prep_roles(hit: Hit, prep: Token, index: ActorIndex, roles: Roles, states: list[ActorRef],
+                is_instrument: Callable[[Token], bool]) -> None:
     word = prep.lower_
     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-        if word in _TARGET_PREPS:
-            roles.recipients += index.for_phrase(pobj)
+        if word in _TARGET_PREPS:  # "fired on protesters"; "at" a site is where ("at a school")
+            site = pobj.lemma_.lower() in SITE_NOUNS  # "shot on the street": where, not whom
+            roles.recipients += (affected(hit, pobj, index, is_instrument) if word in _ON_PREPS and not site
+                                 else index.for_phrase(pobj))
         elif word in _MEET_PREPS and hit.type in SYMMETRIC:
             roles.recipients += _between(pobj, index, states)
         elif word == "between":
@@ -142,8 +162,18 @@ def _noun_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
     roles.governor = governor
     if not roles.actors and governor is not None:
         subject = _subject(governor)
-        if subject is not None and subject.dep_ != "nsubjpass":
+        if subject is not None and governor.lemma_.lower() in UNDERGO_VERBS:
+            # "two guards died in the attack": the attack's victims, not its authors
+            roles.recipients += affected(hit, resolve_relative(subject), index, is_instrument)
+        elif subject is not None and subject.dep_ != "nsubjpass" and not _bystander(hit, governor):
             roles.actors += _leader_or(resolve_relative(subject), index)
+
+
+def _bystander(hit: Hit, governor: Token) -> bool:
+    """"300 people were eating at the time of the explosion": who does something during an act of
+    force did not carry it out, unless the verb is one of carrying out or taking part."""
+    lemma = governor.lemma_.lower()
+    return hit.type in _FORCE and lemma not in LIGHT_VERBS | _PARTAKE_VERBS
 
 
 def _noun_modifiers(noun: Token, index: ActorIndex, is_instrument: Callable[[Token], bool], roles: Roles,
@@ -153,7 +183,7 @@ def _noun_modifiers(noun: Token, index: ActorIndex, is_instrument: Callable[[Tok
         if dep == "poss" and child.pos_ != "PRON":
             roles.actors += index.for_phrase(child)
         elif dep in {"compound", "amod", "nmod"} and not is_instrument(child) and child.ent_type_ not in {
-                "DATE", "TIME", "CARDINAL", "LOC", "FAC"}:
+                "DATE", "TIME", "CARDINAL", "LOC", "FAC", "EVENT"}:
             # "a Hamas attack", "a French airstrike": the modifier names who did it
             named = [a for a in index.covering(child) if a.kind != "person" or dep != "amod"]
             roles.actors += named or [a for a in states if a.span.start == child.idx]
@@ -162,11 +192,15 @@ def _noun_modifiers(noun: Token, index: ActorIndex, is_instrument: Callable[[Tok
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 if word == "by":
                     (roles.instruments.append(pobj) if is_instrument(pobj)
-                     else roles.actors.extend(_leader_or(pobj, index)))
+                     else roles.actors.extend(_leader_or(pobj, index) or agent(pobj, index)))
                 elif word == "of" and hit.type in SYMMETRIC | {"MOBILIZE", "PROTEST"}:
                     roles.actors += _leader_or(pobj, index)
-                elif word in _TARGET_PREPS:
-                    roles.recipients += index.for_phrase(pobj)
+                elif word == "of" and hit.type in _FORCE:  # "the killing of three guards"
+                    roles.recipients += affected(hit, pobj, index, is_instrument)
+                elif word in _TARGET_PREPS:  # "the plot against the mayor"; "an attack on a base" is where
+                    site = pobj.lemma_.lower() in SITE_NOUNS
+                    roles.recipients += (affected(hit, pobj, index, is_instrument)
+                                         if word in _ON_PREPS and not site else index.for_phrase(pobj))
                 elif word in _MEET_PREPS and hit.type in SYMMETRIC:
                     roles.recipients += _between(pobj, index, states)
                 elif word == "between":

@@ -1,6 +1,8 @@
-"""Find event triggers in a sentence: verbs and event nouns from the pack lexicon (by lemma),
-multiword verbs ("cracked down", "opened fire"), event nouns carried by a light verb ("launched an
-operation"), and claims of responsibility (which point at an event rather than being one)."""
+"""Find event triggers in a sentence: verbs typed by their object or complement ("halted aid",
+"lifted the curfew", "promised to withdraw": ``objects``), verbs and event nouns from the pack
+lexicon (by lemma), multiword verbs ("cracked down", "opened fire"), event nouns carried by a light
+verb ("launched an operation"), and claims of responsibility (which point at an event rather than
+being one)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from sitrep.extract.events.lexicon import (
     WEAPON_USE_VERBS,
     EventKnowledge,
 )
+from sitrep.extract.events.objects import object_type
 from sitrep.model.vocab import PLOVER_MODES, PLOVER_QUAD
 
 if TYPE_CHECKING:
@@ -72,7 +75,8 @@ def find_triggers(sent: SpacySpan, knowledge: EventKnowledge) -> tuple[list[Hit]
             continue
         if _fixed_expression(token):
             continue
-        hit = _lexical(token, knowledge) or _phrasal(token) or _weapon_use(token, knowledge)
+        hit = (_by_object(token, knowledge) or _lexical(token, knowledge) or _phrasal(token)
+               or _weapon_use(token, knowledge))
         if hit is not None and not _not_an_event(hit):
             hits.append(hit)
             taken.update(w.i for w in hit.words)
@@ -83,6 +87,15 @@ def _not_an_event(hit: Hit) -> bool:
     """Trigger words used in a sense that reports no event of their type."""
     token = hit.token
     return _relation_participle(token) or _attempt(token) or (hit.type == "PROTEST" and _shows(token))
+
+
+def _by_object(token: Token, knowledge: EventKnowledge) -> Hit | None:
+    """A verb typed by its object or complement ("halted aid", "lifted the ban", "promised to")."""
+    found = object_type(token, knowledge)
+    if found is None:
+        return None
+    (kind, mode), words = found
+    return Hit(token, token, kind, mode, None, words)
 
 
 def _weapon_use(token: Token, knowledge: EventKnowledge) -> Hit | None:

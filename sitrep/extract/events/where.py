@@ -4,10 +4,17 @@ hosting (where the host is)."""
 
 from __future__ import annotations
 
-from sitrep.extract.events.attach import most_specific, tokens_in
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from sitrep.extract.events.attach import SITE_NOUNS, most_specific, tokens_in
 from sitrep.extract.events.frame import Frame, Sentence
 from sitrep.extract.events.phrases import phrase
 from sitrep.model.facts import ActorRef, Place
+from sitrep.model.span import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def places_as_recipients(sentence: Sentence, frame: Frame) -> None:
@@ -22,6 +29,25 @@ def places_as_recipients(sentence: Sentence, frame: Frame) -> None:
         else:
             kept.append(recipient)
     frame.roles.recipients = kept
+
+
+def places_as_modifiers(sentence: Sentence, frame: Frame) -> None:
+    """"the Manchester bombing", "a Bagram Airfield attack": a town or site named before an event
+    noun tells where it happened, not who did it."""
+    local = [p for p in sentence.places if p.precision is None or p.precision < 6]
+    ids = {h.token.i for h in frame.hits if h.nominal}
+    kept = []
+    for actor in frame.roles.actors:
+        words = tokens_in(sentence.doc, actor.span)
+        where = [p for p in local if p.span.overlaps(actor.span)]
+        inner = ids | {w.i for w in words}
+        modifier = bool(words) and all(t.dep_ in {"compound", "nmod", "amod"} and t.head.i in inner
+                                       for t in words)
+        if where and modifier and actor.kind in {None, "state"}:
+            frame.place = frame.place or most_specific(where)
+        else:
+            kept.append(actor)
+    frame.roles.actors = kept
 
 
 def visit_place(sentence: Sentence, frame: Frame) -> None:
@@ -58,3 +84,45 @@ def _state_of(sentence: Sentence, place: Place | None) -> list[ActorRef]:
     name = sentence.country_names.get(place.country, place.country)
     return named[:1] or [ActorRef(text=place.text, span=place.span, name=name, kind="state",
                                   country=place.country, origin="parse")]
+
+
+_SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "into", "on"})
+_SITE_ENTS = frozenset({"FAC", "LOC", "GPE"})
+_SKIP_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "case", "punct", "cc", "predet"})
+
+
+def site_of(sentence: Sentence, frame: Frame) -> Place | None:
+    """Where an event with no resolved place happened when the parse names a site for it: a
+    building, street or named facility in "in/at/near/outside X" hanging from a trigger ("shot
+    dead outside a mosque", "the attack at the market"). Its text is the site's head with its
+    left modifiers; it stays unresolved."""
+    anchors = {t.i: t for h in frame.hits for t in (h.token, h.anchor)}
+    for token in sorted(anchors.values(), key=lambda t: t.i):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                taken = any(r.span.start <= pobj.idx < r.span.end for r in frame.roles.recipients)
+                if taken or sentence.index.covering(pobj) or pobj.like_num:
+                    continue  # "an attack on a bakery": the bakery is what was hit
+                proper = pobj.pos_ == "PROPN" and pobj.ent_type_ in _SITE_ENTS
+                if not proper and not (pobj.pos_ == "NOUN" and pobj.lemma_.lower() in SITE_NOUNS):
+                    continue
+                words = _left_run(pobj)
+                span = Span(words[0].idx, words[-1].idx + len(words[-1]))
+                return Place(text="".join(w.text_with_ws for w in words).rstrip(), span=span)
+    return None
+
+
+def _left_run(head: Token) -> list[Token]:
+    """The head with the contiguous modifiers before it (no articles or numbers), at most 8 words."""
+    run = [head]
+    for token in reversed(list(head.lefts)):
+        if token.dep_ in _SKIP_DEPS or token.i != run[0].i - 1 or len(run) >= 8:
+            break
+        run = [*_nested(token), *run]
+    return run
+
+
+def _nested(token: Token) -> list[Token]:
+    words = [t for t in token.subtree if t.dep_ not in _SKIP_DEPS]
+    joined = all(b.i - a.i == 1 for a, b in pairwise(words))
+    return words if words and words[-1].i == token.i and joined else [token]

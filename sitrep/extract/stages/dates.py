@@ -91,13 +91,13 @@ class DatesStage:
             if span is None or (_BARE_YEAR.fullmatch(span.text) and span.root.dep_ == "nummod"):
                 continue  # "2000 troops": a count, not a year
             policy, ahead = _context(span)
-            resolved = interpret(parsed.text[start:end], published=doc.published, policy=policy)
+            resolved = interpret(doc.analysis_text[start:end], published=doc.published, policy=policy)
             if resolved is None:
                 continue
             doc.dates.append(DateValue(
                 text=doc.text[start:end], span=Span(start, end), value=resolved.value,
                 precision=resolved.precision, kind=resolved.kind, end=resolved.end,
-                future=resolved.future or (ahead and not _BEHIND.search(parsed.text[start:end]))))
+                future=resolved.future or (ahead and not _BEHIND.search(doc.analysis_text[start:end]))))
             if (attach := _attachment(span)) is not None:
                 heads[start] = attach.i
         return doc
@@ -171,7 +171,7 @@ def _context(span: SpacySpan) -> tuple[str, bool]:
     """How to place a year-less date (``past``, ``current`` or ``future``), and whether the words
     around it put it ahead of the clause."""
     sentence = span.sent
-    before = span.doc.text[sentence.start_char : span.start_char]
+    before = sentence.doc[sentence.start : span.start].text_with_ws  # Doc.text would rebuild it all
     chain = _chain(span)
     verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     tense = _tense(verb)

@@ -17,6 +17,7 @@ from sitrep.extract.events.claims import Pending, apply_attributions, apply_clai
 from sitrep.extract.events.frame import Frame, Sentence
 from sitrep.extract.events.frames import build_frames, to_event
 from sitrep.extract.events.lexicon import EventKnowledge
+from sitrep.extract.events.modality import undergone
 from sitrep.extract.events.phrases import ActorIndex
 from sitrep.extract.events.triggers import find_triggers
 from sitrep.extract.events.weapons import find_weapons
@@ -134,9 +135,26 @@ class _Shared:
 
 def _worth_keeping(frame: Frame) -> bool:
     """A frame that names nothing but its trigger (no one, no time, place, number or weapon)
-    records no event."""
+    records no event. A meeting needs someone who met or a place where ("we talk about drones"
+    is none), and a receiving that names no one received ("officers received a circular") is no
+    visit."""
+    consult = frame.main.type == "CONSULT"
+    if consult and frame.main.token.lemma_.lower() == "receive" and not frame.roles.recipients:
+        return False
+    if consult and not (frame.roles.actors or frame.roles.recipients or frame.place):
+        return False  # a meeting of no one, nowhere: talk about a subject, not a meeting
     return bool(frame.roles.actors or frame.roles.recipients or frame.date or frame.place or frame.quantities
-                or frame.weapon or frame.claimed_by)
+                or (frame.weapon and not consult) or frame.claimed_by or _pronoun_subject(frame)
+                or (frame.main.nominal and undergone(frame.main.token)))  # "after his arrest"
+
+
+def _pronoun_subject(frame: Frame) -> bool:
+    """"it will boycott the vote", "he is prepared to lift the ban": a personal pronoun subject
+    names someone (whom coreference would tell) and makes the trigger an event of theirs."""
+    anchor = frame.main.anchor
+    heads = [anchor, *([anchor.head] if anchor.dep_ in {"xcomp", "acomp", "pcomp"} else [])]
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "PRP" and c.lower_ not in {"you", "i", "we"}
+               for h in heads for c in h.children)
 
 
 def _apply_pending(events: list[Event], told_in: list[int], number: int, item: Pending) -> None:

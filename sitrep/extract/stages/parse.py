@@ -29,10 +29,10 @@ class ParseStage:
     def __call__(self, doc: ExtractDoc) -> ExtractDoc:
         return _attach(doc, self.nlp(self._prepare(doc)))
 
-    def pipe(self, docs: Iterable[ExtractDoc]) -> Iterator[ExtractDoc]:
-        docs = list(docs)
-        parsed = self.nlp.pipe((self._prepare(d) for d in docs), n_process=self.n_process, batch_size=8)
-        for doc, spacy_doc in zip(docs, parsed, strict=True):
+    def pipe(self, docs: Iterable[ExtractDoc], *, batch_size: int = 16) -> Iterator[ExtractDoc]:
+        pairs = ((self._prepare(d), d) for d in docs)
+        parsed = self.nlp.pipe(pairs, as_tuples=True, n_process=self.n_process, batch_size=batch_size)
+        for spacy_doc, doc in parsed:
             yield _attach(doc, spacy_doc)
 
     def _prepare(self, doc: ExtractDoc) -> Doc:

@@ -2,8 +2,12 @@
 
 Names come from spaCy's GPE, LOC and FAC entities (and ORG ones that name a base or an airport)
 and from the ``place``/``facility`` mentions. A pack facility takes the pack's record; any other
-name is looked up in the gazetteer in two passes: first to learn which countries the document is
-about (names that resolve one way only, and demonyms), then ranked with those countries.
+name is looked up in the gazetteer in three passes: first to learn which countries the document is
+about (names that resolve one way only, demonyms, and towns the text names in passing:
+``town_clues``), then ranked with those countries, then again with the points of the towns the
+second pass located, so that of two namesakes the one near the document's other towns wins. A
+village (no population figure) more than ``REMOTE_KM`` from all of those is taken for a namesake of
+a street, building or region and left unplaced.
 
 Precision (UCDP where_prec) follows the text: a city 1, "near/outside/north of X" 2, a province 4,
 a region 5, a country 6, a sea 7. A facility the gazetteer does not know keeps its name and takes
@@ -14,17 +18,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sitrep.extract.doc import ExtractDoc
+from sitrep.extract.stages.places_focus import document_focus, located_towns, town_clues
+from sitrep.knowledge.distance import remote
 from sitrep.knowledge.gazetteer import Gazetteer, load_gazetteer
 from sitrep.model.facts import Place
 from sitrep.model.span import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+__all__ = ["LABELS", "PlacesStage", "document_focus"]
 
 LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DESIGNATORS = frozenset({"province", "governorate", "oblast", "prefecture", "region"})
@@ -65,10 +72,15 @@ class PlacesStage:
         countries, areas, own = self._context(doc, names)
         doc.user_data["place_countries"] = dict(countries)
         doc.user_data["place_admin1"] = dict(areas)
-        places = []
-        for name in names:  # a name is no context for itself ("Tripoli" does not vote for Libya)
-            mine = own.get(_key(name.text), (Counter(), Counter()))
-            places.append(self._resolve(doc, name, countries - mine[0], areas - mine[1]))
+        places: list[Place] = []
+        for near in (False, True):  # second pass: towns near the other places the document names
+            points = located_towns([_key(n.text) for n in names], places) if near else {}
+            places = []
+            for name in names:  # a name is no context for itself ("Tripoli" does not vote for Libya)
+                key = _key(name.text)
+                mine = own.get(key, (Counter(), Counter()))
+                others = [p for k, held in points.items() if k != key for p in held]
+                places.append(self._resolve(doc, name, countries - mine[0], areas - mine[1], others))
         doc.places = _locate_sites(doc, names, places)
         return doc
 
@@ -109,6 +121,9 @@ class PlacesStage:
                     country = self._demonym(ent.text)
                     if country:
                         counts[country] += 1
+        for town in town_clues(self.gazetteer, doc.analysis_text, [n.span for n in names]):
+            counts[town.country or ""] += 1
+        counts.pop("", None)
         return counts, areas, own
 
     def _demonym(self, text: str) -> str | None:
@@ -127,13 +142,16 @@ class PlacesStage:
 
     # -- resolution --------------------------------------------------------------------------
     def _resolve(self, doc: ExtractDoc, name: _Name, countries: Counter[str],
-                 areas: Counter[tuple[str, str]]) -> Place:
+                 areas: Counter[tuple[str, str]], near: list[tuple[float, float]] | None = None) -> Place:
         facility = self._facility(name)
         if facility is not None:
             return self._facility_place(name, facility)
         found = self.gazetteer.lookup(_stem(name.text), context_countries=countries, context_admin1=areas,
-                                      limit=1)
+                                      limit=1, near=near or ())
         best = found[0] if found else None
+        if best is not None and near and best.kind == "city" and not best.population \
+                and remote(best.lat, best.lon, near):
+            best = None  # a village far from all the other places: a namesake of a street or region
         if name.label == "FAC" and best is not None and (not best.primary or (best.kind == "city"
                                                           and not best.population)):
             best = None  # a building or street is not the village of its name
@@ -164,24 +182,6 @@ class PlacesStage:
         return Place(text=name.text, span=name.span, name=facility.name, admin1=admin1, country=country,
                      lat=whole.lat if whole else None, lon=whole.lon if whole else None,
                      precision=6 if whole else None, source="pack")
-
-
-def document_focus(places: Iterable[Place], *, near: Span | None = None) -> Place | None:
-    """The place a document is most about: its most often named town (else province, else
-    country), the first named among equals; with ``near``, the town (or district) named closest to
-    that span, if any. For a name nothing resolves: "somewhere there"."""
-    places = list(places)
-    if near is not None:
-        towns = [p for p in places if p.precision in (1, 2, 3) and p.lat is not None and p.span != near]
-        if towns:
-            return min(towns, key=lambda p: abs(p.span.start - near.start))
-    for kinds in ((1, 2), (3, 4), (5, 6)):
-        named = [p for p in places if p.precision in kinds and p.name is not None and p.source == "gazetteer"]
-        if named:
-            counts = Counter((p.name, p.country) for p in named)
-            top = max(counts.values())
-            return next(p for p in named if counts[(p.name, p.country)] == top)
-    return None
 
 
 def _names(doc: ExtractDoc, knowledge: Any, gazetteer: Gazetteer) -> list[_Name]:

@@ -10,6 +10,7 @@ from sitrep.extract.pipeline import Pipeline
 from sitrep.extract.stages.mentions import MentionsStage
 from sitrep.extract.stages.parse import ParseStage
 from sitrep.extract.stages.places import PlacesStage, document_focus
+from sitrep.extract.stages.places_focus import town_clues
 from sitrep.knowledge.gazetteer import load_gazetteer
 from sitrep.knowledge.model import Facility
 from sitrep.knowledge.pack import Knowledge
@@ -129,3 +130,35 @@ def test_document_focus() -> None:
     assert document_focus([iraq]) is iraq
     assert document_focus([iraq, baghdad, basra], near=Span(27, 30)) is basra
     assert document_focus([]) is None
+
+
+def test_document_focus_keeps_to_the_paragraph() -> None:
+    text = "Baghdad was calm.\nIn Basra, the Zorvak Road was shut.\nThe Qurna Gate too.\nNear Baghdad, more."
+    at = {w: Span(text.index(w), text.index(w) + len(w)) for w in ("Basra", "Zorvak Road", "Qurna Gate")}
+    baghdad = Place("Baghdad", Span(0, 7), "Baghdad", "Baghdad", "IQ", 33.3, 44.4, 1, source="gazetteer")
+    again = Place("Baghdad", Span(text.rindex("Baghdad"), len(text) - 7), "Baghdad", "Baghdad", "IQ", 33.3,
+                  44.4, 1, source="gazetteer")
+    basra = Place("Basra", at["Basra"], "Basrah", "Basra", "IQ", 30.5, 47.8, 1, source="gazetteer")
+    assert document_focus([baghdad, basra, again], near=at["Zorvak Road"], text=text) is basra
+    # no town in its own paragraph: the document's most named place, not the town nearest in the text
+    assert document_focus([baghdad, basra, again], near=at["Qurna Gate"], text=text) is baghdad
+    assert document_focus([baghdad, basra, again], near=at["Qurna Gate"]) is again
+
+
+def test_an_ambiguous_town_among_the_documents_other_towns(parse: ParseStage) -> None:
+    found = places(parse, "Storms hit Dallas, Tyler and Paris on Monday.")
+    assert (found["Paris"].country, found["Paris"].admin1) == ("US", "Texas")
+
+
+def test_a_village_far_from_every_other_place_is_left_unplaced(parse: ParseStage) -> None:
+    found = places(parse, "Protesters marched in Baghdad and Basra. Later they gathered in Yorkshire.")
+    assert found["Basra"].country == "IQ"
+    assert (found["Yorkshire"].lat, found["Yorkshire"].precision) == (None, None)  # not a Virginian hamlet
+
+
+def test_towns_named_in_passing_are_clues_to_the_country() -> None:
+    gaz = load_gazetteer()
+    text = "Traffic was diverted through Cirencester and Cheltenham. Paris was calm, said Mr Zorvak."
+    assert [(t.name, t.country) for t in town_clues(gaz, text, [])] == [("Cirencester", "GB")]
+    taken = [Span(text.index("Cirencester"), text.index("Cirencester") + 11)]
+    assert town_clues(gaz, text, taken) == []  # an entity already covers it; "Paris" opens a sentence

@@ -1,0 +1,97 @@
+"""Who an act of force was done to, and who did it, where no actor mention names them: the
+common-noun phrase itself ("two guards were killed", "police arrested three students"), the
+people a count counts ("dozens of activists"), those "including" ones, and the person nouns that
+name attackers ("a suicide bomber")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sitrep.extract.events.lexicon import TITLE_NOUNS
+from sitrep.extract.events.phrases import ActorIndex
+from sitrep.extract.events.triggers import Hit
+from sitrep.model.facts import ActorRef
+from sitrep.model.span import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# verbs whose subject undergoes the event ("three people died", "a guard was among those who perished")
+UNDERGO_VERBS = frozenset({"die", "perish", "drown", "succumb", "suffer", "survive"})
+# nouns that name no one hurt or held: amounts, parts of a count ("all of them"), abstract objects
+_NOT_AFFECTED = frozenset({"number", "total", "toll", "rest", "dozen", "dozens", "hundreds", "thousands",
+                           "lot", "part", "life", "way", "control", "power", "time", "hope", "chance",
+                           "fear", "interest", "idea", "plan", "spot", "scene", "behalf", "basis",
+                           "ground", "occasion", "outskirts", "edge", "side", "day", "night", "morning",
+                           "afternoon", "evening", "weekend", "anniversary", "charge", "suspicion"})
+# people who carry out an attack: a weapon name may end in one ("suicide bomber"), but they act
+AGENT_NOUNS = frozenset({"bomber", "attacker", "assailant", "shooter", "gunman", "gunmen", "sniper",
+                         "killer", "perpetrator", "hijacker", "kidnapper", "terrorist", "militant"})
+
+
+def affected(hit: Hit, head: Token, index: ActorIndex, is_instrument: Callable[[Token], bool]
+             ) -> list[ActorRef]:
+    """Who an act was done to: the actors the phrase names, else, for an attack or an arrest,
+    the common-noun phrase itself ("two guards were killed", "police arrested three students"):
+    its head and left modifiers, without numbers, relative clauses or appositions."""
+    if not _harms(hit):
+        return index.for_phrase(head)
+    head = _counted(head)
+    found: list[ActorRef] = []
+    for item in [head, *(c for c in head.conjuncts if c.i > head.i)]:
+        named = index.for_phrase(item, conj=False)
+        if item.lemma_.lower() in TITLE_NOUNS and not any(a.kind == "person" or a.span.start <= item.idx
+                                                           for a in named):
+            named = []  # "a commander of the militia was killed": the commander, not the militia
+        common = item.pos_ == "NOUN" or (item.pos_ == "PROPN" and item.ent_type_ == "PERSON")
+        if (not named and common and not item.like_num and item.ent_type_ != "CARDINAL"
+                and item not in hit.words and not is_instrument(item) and not is_event_noun(item, hit)
+                and item.lemma_.lower() not in _NOT_AFFECTED):
+            named = [a for a in index.phrase_actor(item) if _plain(item, a)]
+        found += [a for a in named if a not in found]
+    return found + [a for p in head.children if p.dep_ == "prep" and p.lower_ == "including"
+                    for g in p.children if g.dep_ == "pobj" for a in affected(hit, g, index, is_instrument)]
+
+
+def _plain(head: Token, actor: ActorRef) -> bool:
+    """A noun phrase the parser read well: a few words, none of them a verb ("many allege
+    mistreatment" is a clause)."""
+    words = [t for t in head.doc if actor.span.start <= t.idx < actor.span.end]
+    return len(words) <= 6 and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _harms(hit: Hit) -> bool:
+    """An act done to people: an attack, an arrest or an abduction (not a ban or a seizure of goods)."""
+    return hit.type == "ASSAULT" or (hit.type == "COERCE" and hit.mode in {"arrest", "abduct"})
+
+
+def _counted(head: Token) -> Token:
+    """"dozens of activists", "two of the guards": the people counted, not the count."""
+    if head.like_num or head.ent_type_ == "CARDINAL" or head.lemma_.lower() in _NOT_AFFECTED:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
+                return pobj
+    return head
+
+
+def agent(head: Token, index: ActorIndex) -> list[ActorRef]:
+    """A person noun that names whoever carried an attack out ("a gunman", "the suicide bombers"),
+    even where a weapon name covers it: the head with the words just before it."""
+    if head.lemma_.lower() not in AGENT_NOUNS and head.lower_ not in AGENT_NOUNS:
+        return []
+    words = [head]
+    for token in reversed(list(head.lefts)):
+        if token.i != words[0].i - 1 or token.dep_ in {"det", "poss", "nummod", "quantmod", "punct"}:
+            break
+        words.insert(0, token)
+    start, end = words[0].idx, head.idx + len(head)
+    text = index.text[start:end]
+    return [ActorRef(text=text, span=Span(start, end), name=text, origin="parse")]
+
+
+def is_event_noun(token: Token, hit: Hit) -> bool:
+    """A word for an act of violence other than the trigger ("the attack killed", "the blast")."""
+    return token.pos_ == "NOUN" and token is not hit.token and token.lemma_.lower() in {
+        "attack", "bombing", "explosion", "blast", "strike", "airstrike", "raid", "ambush", "shelling",
+        "fighting", "clash", "violence", "assault", "operation", "offensive", "incident"}

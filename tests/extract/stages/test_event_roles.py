@@ -1,0 +1,171 @@
+"""Event roles for news articles: victims and detainees named by common nouns, attackers named by
+what they are, sites as places, and the trigger an incident is told by. Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.evaluate.wikievents import categories_of
+from sitrep.extract.default import build_pipeline
+from sitrep.extract.pipeline import Pipeline
+from sitrep.model.facts import ActorRef, Event
+
+PUBLISHED = date(2021, 7, 13)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return build_pipeline()
+
+
+def asserted(pipeline: Pipeline, text: str) -> list[Event]:
+    return [e for e in pipeline(text, published=PUBLISHED).events if e.status == "asserted"]
+
+
+def only(pipeline: Pipeline, text: str) -> Event:
+    found = asserted(pipeline, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def texts(refs: tuple[ActorRef, ...]) -> list[str]:
+    return [r.text for r in refs]
+
+
+def test_passive_victims_named_by_a_common_noun_and_the_site_where(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Two security guards were killed outside a shopping mall on Tuesday.")
+    assert categories_of(event) == ["killing"]
+    assert texts(event.recipients) == ["security guards"]
+    assert event.place is not None and event.place.text == "shopping mall"
+    assert event.place.country is None  # a site, kept as text
+
+
+def test_detainees_named_by_a_common_noun(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Police arrested three students after the rally.")
+    assert categories_of(event) == ["arrest"]
+    assert texts(event.recipients) == ["students"]
+
+
+def test_the_killing_of_names_the_victims(pipeline: Pipeline) -> None:
+    event = only(pipeline, "The killing of four farmers shocked the valley.")
+    assert texts(event.recipients) == ["farmers"]
+
+
+def test_a_suicide_bomber_is_the_attacker_and_the_weapon_stays(pipeline: Pipeline) -> None:
+    event = only(pipeline, "A suicide bomber killed six soldiers at a checkpoint in the north.")
+    assert texts(event.actors) == ["suicide bomber"]
+    assert texts(event.recipients) == ["soldiers"]
+    assert event.weapon is not None
+    assert event.place is not None and event.place.text == "checkpoint"
+
+
+def test_killed_by_a_gunman_names_the_attacker(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Four people were killed by a lone gunman at a bar on Sunday.")
+    assert texts(event.actors) == ["lone gunman"]
+    assert texts(event.recipients) == ["people"]
+    assert event.place is not None and event.place.text == "bar"
+
+
+def test_those_who_died_are_victims_not_attackers(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Two people died in the attack on Monday.")
+    assert not event.actors
+    assert texts(event.recipients) == ["people"]
+    bombing = only(pipeline, "Two people died when a car bomb exploded outside a hotel.")
+    assert not bombing.actors and texts(bombing.recipients) == ["people"]
+    assert set(categories_of(bombing)) == {"attack", "killing"}
+
+
+def test_an_incident_told_by_its_counted_toll_is_also_an_attack(pipeline: Pipeline) -> None:
+    event = only(pipeline, "The depot was shattered by an explosion on Monday, killing nine workers and "
+                           "wounding 40 others.")
+    assert event.trigger == "explosion"
+    assert set(categories_of(event)) == {"attack", "killing", "injury"}
+    assert "depot" not in texts(event.actors)
+
+
+def test_passive_subject_is_not_the_actor_of_a_participle(pipeline: Pipeline) -> None:
+    event = only(pipeline, "The convoy was struck by a roadside bomb, killing three soldiers.")
+    assert "convoy" not in texts(event.actors)
+
+
+def test_conjoined_passive_verbs_share_their_victims(pipeline: Pipeline) -> None:
+    found = asserted(pipeline, "The soldiers were ambushed and killed on the road to the border.")
+    assert found and all("soldiers" not in texts(e.actors) for e in found)
+    assert any("soldiers" in texts(e.recipients) for e in found)
+
+
+def test_a_city_before_an_event_noun_is_where_not_who(pipeline: Pipeline) -> None:
+    event = only(pipeline, "The Baghdad bombing killed twelve people on Friday.")
+    assert "Baghdad" not in texts(event.actors)
+    assert event.place is not None and event.place.text == "Baghdad"
+
+
+def test_receiving_a_thing_and_talking_about_weapons_are_no_meetings(pipeline: Pipeline) -> None:
+    assert not [e for e in asserted(pipeline, "Officers received a letter warning them about the march.")
+                if e.type == "CONSULT"]
+    assert not [e for e in asserted(pipeline, "We talk about drones all the time.") if e.type == "CONSULT"]
+
+
+def test_counted_and_included_detainees(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Dozens of activists were arrested, including a teacher and a nurse.")
+    assert categories_of(event) == ["arrest"]
+    assert texts(event.recipients) == ["activists", "teacher", "nurse"]
+    held = only(pipeline, "Police detained two of the organisers on Monday.")
+    assert texts(held.recipients) == ["organisers"]
+
+
+def test_fire_on_people_is_a_target_and_on_a_street_is_a_place(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Gunmen opened fire on worshippers on Sunday.")
+    assert texts(event.actors) == ["Gunmen"] and texts(event.recipients) == ["worshippers"]
+    shot = [e for e in asserted(pipeline, "He was shot on the street near his home.") if e.type == "ASSAULT"]
+    assert shot and not shot[0].recipients
+    assert shot[0].place is not None and shot[0].place.text == "street"
+
+
+def test_an_attack_on_people_names_them_and_on_a_building_names_where(pipeline: Pipeline) -> None:
+    event = only(pipeline, "The attack on the bakery on Monday wounded three.")
+    assert not event.recipients
+    assert event.place is not None and event.place.text == "bakery"
+    plot = [e for e in asserted(pipeline, "The attack on two pilgrims on Monday shocked the town.")
+            if e.type == "ASSAULT"]
+    assert plot and texts(plot[0].recipients) == ["pilgrims"]
+
+
+def test_people_busy_at_the_time_of_a_blast_did_not_set_it_off(pipeline: Pipeline) -> None:
+    text = "More than 200 people were eating in the nearby cafe at the time of the explosion on Friday."
+    found = [e for e in asserted(pipeline, text) if e.type == "ASSAULT"]
+    assert found and all(not e.actors for e in found)
+
+
+def test_an_assassination_attempt_is_an_attack_not_a_killing(pipeline: Pipeline) -> None:
+    found = [e for e in asserted(pipeline, "Twelve people took part in the failed assassination attempt.")
+             if e.type == "ASSAULT"]
+    assert found and found[0].trigger == "assassination attempt"
+    assert categories_of(found[0]) == ["attack"]
+
+
+def test_his_arrest_is_an_arrest_that_happened(pipeline: Pipeline) -> None:
+    found = [e for e in asserted(pipeline, "He lost his job as a driver following his arrest.")
+             if e.type == "COERCE"]
+    assert found and categories_of(found[0]) == ["arrest"]
+
+
+def test_a_commander_of_a_group_killed_is_the_commander(pipeline: Pipeline) -> None:
+    event = only(pipeline, "A senior commander of the Free Valley Army was killed in the clashes on Monday.")
+    assert texts(event.recipients) == ["senior commander"]
+
+
+def test_after_stabbing_with_a_knife_is_a_past_attack_by_whoever_fled(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Police said the attackers fled after stabbing two men with a knife.")
+    assert categories_of(event) == ["attack"]
+    assert texts(event.actors) == ["attackers"] and texts(event.recipients) == ["men"]
+    assert event.weapon == "bladed weapon" and event.mode == "primitive"
+
+
+def test_maimed_by_a_landmine_is_an_injury_with_its_victims_and_site(pipeline: Pipeline) -> None:
+    event = only(pipeline, "A landmine maimed two children near the village on Sunday.")
+    assert categories_of(event) == ["injury"]
+    assert texts(event.recipients) == ["children"] and event.count("injured") == 2
+    assert event.place is not None and event.place.text == "village"
