@@ -22,6 +22,8 @@ demo: install
 	$(BIN)/sitrep sources
 	$(BIN)/sitrep notes $(DEMO_BRIEF)
 	$(BIN)/sitrep audit $(DEMO_BRIEF)
+	$(BIN)/sitrep events
+	$(BIN)/sitrep relations
 
 lint: install
 	$(BIN)/ruff check sitrep tests bench scripts

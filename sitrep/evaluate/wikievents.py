@@ -26,7 +26,7 @@ meeting       type CONSULT
 Roles per category (surface texts, never canonical names):
 
 ============  ==========================================================================
-attack        attacker = actors; target = recipients; weapon; place
+attack        attacker = actors; target = recipients but the casualties; weapon; place
 killing       attacker = actors; victim = recipients and ``killed`` counts; place
 injury        attacker = actors; victim = recipients and ``injured`` counts; place
 arrest        detainee = recipients; place
@@ -34,15 +34,19 @@ meeting       participant = actors + recipients; place
 ============  ==========================================================================
 
 victims: a recipient with the count of its kind written just before it is one filler ("260" +
-"people": "260 people"); a count standing apart is a filler of its own ("15 were wounded").
-weapon: the surface text of the weapon mention (``Extraction.mentions`` kind weapon) in the
-event's sentence that ``Event.weapon`` names (by key or text), else the one nearest the trigger,
-else ``Event.weapon`` itself. place: ``Place.text``. The role metric scores the gold entities of
-the five categories above in the README's seven roles (attacker, target, weapon, place, victim,
-detainee, participant); a predicted filler in a category the document does not report counts as
-extra. ``wikievents.category_all`` also scores every gold category, with the wider table
-``EXTENDED`` (protest, riot, threaten, release, investigate, legal_action, property_damage;
-``crime`` has no sitrep counterpart and is always missed) — reported, not a floor.
+"people": "260 people"); a count standing apart is a filler of its own ("15 were wounded") unless
+it repeats a group's figure; a recipient counted for another outcome only, or naming a site ("the
+courthouse"), is not a victim of this one. target: the recipients less those a killed or injured
+count counts (the casualties).
+weapon: for an event with an ``Event.weapon``, the surface text of the weapon mention
+(``Extraction.mentions`` kind weapon) in the event's sentence that it names (by key or text), else
+the one nearest the trigger, else ``Event.weapon`` itself. place: ``Place.text``. The role metric
+scores the gold entities of the five categories above in the README's seven roles (attacker,
+target, weapon, place, victim, detainee, participant); a predicted filler in a category the
+document does not report counts as extra. ``wikievents.category_all`` also scores every gold
+category, with the wider table ``EXTENDED`` (protest, riot, threaten, release, investigate,
+legal_action, property_damage; ``crime`` has no sitrep counterpart and is always missed) —
+reported, not a floor.
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ from typing import Any, Protocol
 
 from sitrep.errors import NotFound, SitrepError
 from sitrep.evaluate.metrics import Metric, prf_metrics
-from sitrep.model.facts import Event, Extraction
+from sitrep.extract.events.attach import SITE_NOUNS
+from sitrep.model.facts import ActorRef, Event, Extraction, Quantity
 from sitrep.model.vocab import PLOVER_MODES
 
 # Trigger words (whole tokens of the trigger, lower-cased) that make an event a killing, injury, arrest.
@@ -117,27 +122,54 @@ def _recipients(event: Event, _: Extraction) -> list[str]:
     return [a.text for a in event.recipients]
 
 
+VICTIM_KINDS = ("killed", "injured", "arrested")
+
+
 def victims(kind: str) -> RoleGetter:
     """Recipients as victims, a recipient joined to the count of ``kind`` written just before it
     ("260" + "people": "260 people"); a count of that kind standing apart is a victim group of its
-    own ("15 were wounded": "15")."""
+    own ("15 were wounded": "15"), unless it repeats the figure of a group given in the document
+    ("7 militants ... Seven were killed"). A recipient counted for another outcome only ("killing
+    5 soldiers and wounding 12 civilians": the soldiers for ``injured``) is not a victim of this one."""
 
-    def get(event: Event, _: Extraction) -> list[str]:
+    def get(event: Event, extraction: Extraction) -> list[str]:
         counts = [q for q in event.quantities if q.kind == kind and q.value > 0]
+        others = [q for q in event.quantities if q.kind in VICTIM_KINDS and q.kind != kind and q.value > 0]
         used: set[int] = set()
         out = []
         for recipient in event.recipients:
-            text = recipient.text
-            for i, q in enumerate(counts):
-                if recipient.span.contains(q.span):
-                    used.add(i)
-                elif 0 <= recipient.span.start - q.span.end <= 1 and i not in used:
-                    text = f"{q.text} {recipient.text}"
-                    used.add(i)
-            out.append(text)
-        return out + [q.text for i, q in enumerate(counts) if i not in used]
+            mine = [i for i, q in enumerate(counts) if _counts(q, recipient) and i not in used]
+            if _site(recipient) or (not mine and any(_counts(q, recipient) for q in others)):
+                continue  # "the courthouse" was hit, not hurt; "5 killed" are not the injured
+            used.update(mine)
+            before = [counts[i] for i in mine if not recipient.span.contains(counts[i].span)]
+            out.append(f"{before[0].text} {recipient.text}" if before else recipient.text)
+        given = {counts[i].value for i in used} | _grouped(kind, extraction)
+        return out + [q.text for i, q in enumerate(counts) if i not in used and q.value not in given]
 
     return get
+
+
+def _grouped(kind: str, extraction: Extraction) -> set[float]:
+    """The figures of ``kind`` that count a recipient anywhere in the document ("six soldiers")."""
+    return {q.value for e in extraction.events if e.status == "asserted" for q in e.quantities
+            if q.kind == kind and any(_counts(q, r) for r in e.recipients)}
+
+
+def _site(recipient: ActorRef) -> bool:
+    words = normalise(recipient.text).split()
+    return bool(words) and words[-1] in SITE_NOUNS
+
+
+def _counts(quantity: Quantity, recipient: ActorRef) -> bool:
+    """The quantity counts this recipient: written inside it or just before it."""
+    return recipient.span.contains(quantity.span) or 0 <= recipient.span.start - quantity.span.end <= 1
+
+
+def _targets(event: Event, _: Extraction) -> list[str]:
+    """Recipients less the casualties: "killing 12 people" names victims, not what was attacked."""
+    casualties = [q for q in event.quantities if q.kind in ("killed", "injured") and q.value > 0]
+    return [a.text for a in event.recipients if not any(_counts(q, a) for q in casualties)]
 
 
 def _both(event: Event, extraction: Extraction) -> list[str]:
@@ -150,12 +182,12 @@ def _place(event: Event, _: Extraction) -> list[str]:
 
 def weapon_text(event: Event, extraction: Extraction) -> list[str]:
     """The weapon's surface text: the weapon mention in the sentence that ``event.weapon`` names,
-    else the one nearest the trigger, else ``event.weapon`` as given."""
+    else the one nearest the trigger, else ``event.weapon`` as given; none when the event has none."""
+    if not event.weapon:
+        return []  # sitrep names no weapon for this event: a weapon word nearby is not its weapon
     near = [m for m in extraction.mentions if m.kind == "weapon" and event.sentence.contains(m.span)]
-    if event.weapon:
-        wanted = event.weapon.lower()
-        named = [m for m in near if wanted in {(m.key or "").lower(), m.text.lower()}]
-        near = named or near
+    wanted = event.weapon.lower()
+    near = [m for m in near if wanted in {(m.key or "").lower(), m.text.lower()}] or near
     if near:
         trigger = event.trigger_span.start
         return [min(near, key=lambda m: abs(m.span.start - trigger)).text]
@@ -163,7 +195,7 @@ def weapon_text(event: Event, extraction: Extraction) -> list[str]:
 
 
 ROLES: dict[str, dict[str, RoleGetter]] = {
-    "attack": {"attacker": _actors, "target": _recipients, "weapon": weapon_text, "place": _place},
+    "attack": {"attacker": _actors, "target": _targets, "weapon": weapon_text, "place": _place},
     "killing": {"attacker": _actors, "victim": victims("killed"), "place": _place},
     "injury": {"attacker": _actors, "victim": victims("injured"), "place": _place},
     "arrest": {"detainee": _recipients, "place": _place},

@@ -91,6 +91,15 @@ def is_duration(text: str) -> bool:
 
 def interpret(text: str, *, published: date | None, policy: str = "past") -> Resolved | None:
     """What a time expression means against ``published``; None for a duration (not a date)."""
+    # Without a publication date, dateparser reads relative words against today: the day is part
+    # of the key, so a cached reading is never one from another day.
+    return _interpret(text, published, policy, date.today() if published is None else None)
+
+
+@lru_cache(maxsize=8192)
+def _interpret(text: str, published: date | None, policy: str, today: date | None) -> Resolved | None:
+    """``interpret``, cached: the same words against the same date mean the same (a ``Resolved`` is
+    frozen); texts repeat their dates ("Tuesday", "2011"), and dateparser is slow."""
     cleaned = _clean(text)
     if is_duration(cleaned):
         return None

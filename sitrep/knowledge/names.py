@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "’‘ʼʻ`´'ʿʾ"
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
@@ -27,6 +28,7 @@ def fold(text: str) -> str:
     return plain.replace("’", "'").replace("‘", "'")
 
 
+@lru_cache(maxsize=65536)
 def alias_key(text: str) -> str:
     """The key two spellings of one name share: case, apostrophes, hyphens, dots, diacritics, a
     leading "the", the Arabic article "al"/"el" and a plural ``s`` do not count. The plural is

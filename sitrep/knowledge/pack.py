@@ -61,6 +61,7 @@ __all__ = [
 PACKS_DIR = Path(__file__).parent / "packs"
 CORE = "core"
 _FUZZY_CUTOFF = 85.0
+_FUZZY_CACHE = 65536  # fuzzy look-ups remembered (rapidfuzz over every alias is slow)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,14 @@ class Knowledge:
         found = self._index.actors.get(key)
         if found is not None or not fuzzy or len(key) < 6:
             return found
+        fuzzy_found = self._index.fuzzy_actors
+        if key not in fuzzy_found:
+            if len(fuzzy_found) >= _FUZZY_CACHE:
+                fuzzy_found.clear()
+            fuzzy_found[key] = self._fuzzy_actor(key)
+        return fuzzy_found[key]
+
+    def _fuzzy_actor(self, key: str) -> PackActor | None:
         hits = process.extract(key, self._index.actor_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF,
                                limit=5)
         matches = {self._index.actors[alias].id: self._index.actors[alias] for alias, _, _ in hits
@@ -171,6 +180,7 @@ class _Index:
         self.country_names = {alias_key(n): c for c in knowledge.countries for n in (c.name, *c.names)}
         self.demonyms = {alias_key(d): c for c in knowledge.countries for d in c.demonyms}
         self.iso_names: dict[str, Country | None] = {}  # ISO 3166 look-ups met so far
+        self.fuzzy_actors: dict[str, PackActor | None] = {}  # fuzzy actor look-ups met so far
         self.group_words = {w.lower(): g for g in knowledge.groups for w in g.words}
         self.org_kinds = dict(knowledge.org_kinds)
 

@@ -112,7 +112,8 @@ def test_weapon_keeps_the_surface_text_of_the_mention() -> None:
     elsewhere = Mention("weapon", Span(300, 305), "mines", key="landmine")
     extraction = Extraction("x", mentions=(bomb, rifle, elsewhere))
     assert weapon_text(event("ASSAULT", "attack", at=50, weapon="vbied"), extraction) == ["car bomb"]
-    assert weapon_text(event("ASSAULT", "attack", at=50), extraction) == ["rifles"]  # nearest the trigger
+    assert weapon_text(event("ASSAULT", "attack", at=50, weapon="knife"), extraction) == ["rifles"]  # nearest
+    assert weapon_text(event("ASSAULT", "attack", at=50), extraction) == []  # the event names no weapon
     assert weapon_text(event("ASSAULT", "attack", weapon="grenade"), Extraction("y")) == ["grenade"]
 
 
@@ -122,12 +123,41 @@ def test_victims_join_the_count_written_before_them() -> None:
     people = ActorRef("people", Span(13, 19), "people")
     bombing = event("ASSAULT", "bombing", recipients=(people,), quantities=counts)
     assert victims("killed")(bombing, Extraction("")) == ["13 people"]
-    assert victims("injured")(bombing, Extraction("")) == ["people", "more than 71"]  # 71 stands apart
+    assert victims("injured")(bombing, Extraction("")) == ["more than 71"]  # the people were killed
     six = event("ASSAULT", "killed", recipients=(ActorRef("at least six people", Span(0, 19), "people"),),
                 quantities=(Quantity("killed", 6, "at least six", Span(0, 12)),))
     assert victims("killed")(six, Extraction("")) == ["at least six people"]  # the count is inside
     wounded = event("ASSAULT", "wounded", quantities=(Quantity("injured", 15, "15", Span(0, 2)),))
     assert victims("injured")(wounded, Extraction("")) == ["15"]
+
+
+def test_each_outcome_keeps_its_own_victims() -> None:
+    counts = (Quantity("killed", 5, "5", Span(8, 9)), Quantity("injured", 12, "12", Span(30, 32)))
+    soldiers = ActorRef("soldiers", Span(10, 18), "soldiers")
+    civilians = ActorRef("civilians", Span(33, 42), "civilians")
+    checkpoint = ActorRef("a checkpoint", Span(60, 72), "checkpoint")
+    raid = event("ASSAULT", "raid", recipients=(soldiers, civilians, checkpoint), quantities=counts)
+    assert victims("killed")(raid, Extraction("")) == ["5 soldiers"]  # a checkpoint is a site
+    assert victims("injured")(raid, Extraction("")) == ["12 civilians"]
+    assert predicted_roles(Extraction("x", events=(raid,)))[("attack", "target")] == ["a checkpoint"]
+
+
+def test_a_repeated_figure_is_not_a_second_victim_group() -> None:
+    counts = (Quantity("killed", 7, "7", Span(0, 1)), Quantity("killed", 7, "Seven", Span(40, 45)),
+              Quantity("killed", 3, "three", Span(80, 85)))
+    blast = event("ASSAULT", "blast", recipients=(ActorRef("militants", Span(2, 11), "militants"),),
+                  quantities=counts)
+    assert victims("killed")(blast, Extraction("")) == ["7 militants", "three"]
+
+
+def test_a_figure_repeated_in_another_report_and_a_site_are_no_victims() -> None:
+    first = event("ASSAULT", "ambush", recipients=(ActorRef("rangers", Span(5, 12), "rangers"),),
+                  quantities=(Quantity("killed", 4, "four", Span(0, 4)),))
+    later = event("ASSAULT", "killed", at=90, recipients=(ActorRef("the school", Span(80, 90), "school"),),
+                  quantities=(Quantity("killed", 4, "four", Span(70, 74)),))
+    extraction = Extraction("x", events=(first, later))
+    assert victims("killed")(later, extraction) == []
+    assert predicted_roles(extraction)[("killing", "victim")] == ["four rangers"]
 
 
 def test_predicted_roles_are_distinct_surface_texts() -> None:

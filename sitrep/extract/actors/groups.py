@@ -13,8 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitrep.extract.actors.spans import entity_index
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
     from sitrep.knowledge.model import Country, GenericGroup
     from sitrep.knowledge.pack import Knowledge
@@ -49,10 +52,31 @@ class Groups:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
+        # per-document caches (the doc they are for, entities by token, group_of by token index)
+        self._doc: Doc | None = None
+        self._entities: dict[int, SpacySpan] = {}
+        self._groups: dict[int, GenericGroup | None] = {}
+
+    def _cached(self, doc: Doc) -> None:
+        if doc is not self._doc:
+            self._doc, self._entities, self._groups = doc, entity_index(doc), {}
+
+    def entity_of(self, token: Token) -> SpacySpan | None:
+        """The entity ``token`` is in, if any."""
+        self._cached(token.doc)
+        return self._entities.get(token.i)
 
     def group_of(self, token: Token) -> GenericGroup | None:
         """The generic class a noun names: "soldiers" → military, "security official" → security,
         "militia networks" → militia (a collective noun takes the class of its modifier)."""
+        self._cached(token.doc)
+        i = token.i
+        if i in self._groups:
+            return self._groups[i]
+        found = self._groups[i] = self._group_of(token)
+        return found
+
+    def _group_of(self, token: Token) -> GenericGroup | None:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         k = self.knowledge
@@ -80,7 +104,11 @@ class Groups:
         or more group nouns ("police and soldiers"), else only the others."""
         found = []
         for token in doc:
-            if token.i in taken or self._joined(token) or _by_person(token):
+            if token.i in taken:
+                continue
+            # every test here only filters: the cheap one that drops most tokens (no group noun) first
+            group = self.group_of(token)
+            if group is None or self._joined(token) or _by_person(token):
                 continue
             if token.ent_type_ and not self._generic_entity(token):
                 continue  # "Force" in "Quds Force": the name, not a generic noun
@@ -88,9 +116,6 @@ class Groups:
                 continue  # "militia" in "militia networks": the head noun carries the phrase
             if self._proper_name(token):
                 continue  # "Qods Force", "Badr Corps": a name spaCy missed, not a generic noun
-            group = self.group_of(token)
-            if group is None:
-                continue
             conjuncts = [c for c in token.children if c.dep_ == "conj" and self._joined(c)]
             if bool(conjuncts) != coordinated:
                 continue
@@ -114,7 +139,7 @@ class Groups:
 
     def _generic_entity(self, token: Token) -> bool:
         """Whether the entity around ``token`` is no more than a country and a group noun ("Iraqi police")."""
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = self.entity_of(token)
         if ent is None:
             return True
         k = self.knowledge
@@ -164,7 +189,7 @@ class Groups:
         found: dict[str, Country] = {}
         sponsored = any(t.lower_ in ("proxy", "proxies") for t in words)  # "Iran's proxies"
         for word in sorted(set(words), key=lambda t: t.i):
-            text = _entity_text(word)
+            text = self._entity_text(word)
             named = k.country_by_name(text) if word.ent_type_ == "GPE" else None
             country = k.country_by_demonym(text) or named
             if country is not None:
@@ -172,13 +197,12 @@ class Groups:
                 found.setdefault(country.code, country)
         return tuple(found.values()), sponsored
 
-
-def _entity_text(token: Token) -> str:
-    if token.ent_type_ in ("NORP", "GPE"):
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
+    def _entity_text(self, token: Token) -> str:
+        if token.ent_type_ in ("NORP", "GPE"):
+            ent = self.entity_of(token)
+            if ent is not None:
                 return ent.text
-    return token.text
+        return token.text
 
 
 def _sponsor(word: Token, head: Token) -> bool:

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.analysis.spelling import variant_edits
-from sitrep.extract.actors.spans import clean
+from sitrep.extract.actors.spans import clean, entity_index
 from sitrep.knowledge.names import alias_key
 from sitrep.model.facts import ActorRef
 from sitrep.model.span import Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from sitrep.knowledge.model import PackActor
     from sitrep.knowledge.pack import Knowledge
@@ -42,6 +42,8 @@ class People:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.seen: list[_Seen] = []
+        self._doc: Doc | None = None  # the document ``_entities`` indexes
+        self._entities: dict[int, SpacySpan] = {}
 
     def name_part(self, ent: SpacySpan) -> SpacySpan | None:
         """The entity without leading titles ("Maj. Gen."), the object of a title's preposition
@@ -144,7 +146,9 @@ class People:
         for child in root.children:
             if child.dep_ == "appos" and child.i >= name.end and child.pos_ == "NOUN" and not child.ent_type_:
                 candidates.append(doc[child.left_edge.i:child.right_edge.i + 1])
-        ent = next((e for e in doc.ents if e.start <= name.start < e.end), name)
+        if doc is not self._doc:
+            self._doc, self._entities = doc, entity_index(doc)
+        ent = self._entities.get(name.start, name)
         for candidate in candidates:
             role = self._role_text(list(candidate), own=range(ent.start, ent.end))
             if role:

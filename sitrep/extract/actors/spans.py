@@ -8,14 +8,20 @@ from typing import TYPE_CHECKING
 from sitrep.model.span import Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 # Dependency roles in which a noun phrase does or undergoes what its verb says.
 ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "csubj"})
 _GAP = re.compile(r"\n|\s{3,}")  # a blanked region (note marker, boilerplate) or a line break
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _LEADING = frozenset({"the", "a", "an"})
+
+
+def entity_index(doc: Doc) -> dict[int, SpacySpan]:
+    """The entity each token is in, by token index (``Doc.ents`` rebuilds every entity per call:
+    build this once per document and look tokens up in it)."""
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
 
 def clean(span: SpacySpan, *, keep_article: bool = False) -> tuple[Span, str] | None:

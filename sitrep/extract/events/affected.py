@@ -39,7 +39,7 @@ def affected(hit: Hit, head: Token, index: ActorIndex, is_instrument: Callable[[
         return index.for_phrase(head)
     head = _counted(head)
     found: list[ActorRef] = []
-    for item in [head, *(c for c in head.conjuncts if c.i > head.i)]:
+    for item in [head, *(c for c in head.conjuncts if c.i > head.i), *_listed(head)]:
         named = index.for_phrase(item, conj=False)
         if item.lemma_.lower() in TITLE_NOUNS and not any(a.kind == "person" or a.span.start <= item.idx
                                                            for a in named):
@@ -52,6 +52,12 @@ def affected(hit: Hit, head: Token, index: ActorIndex, is_instrument: Callable[[
         found += [a for a in named if a not in found]
     return found + [a for p in head.children if p.dep_ == "prep" and p.lower_ == "including"
                     for g in p.children if g.dep_ == "pobj" for a in affected(hit, g, index, is_instrument)]
+
+
+def _listed(head: Token) -> list[Token]:
+    """"six men, a boy and three women": a list the parser hung as an apposition with conjuncts."""
+    return [t for c in head.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)
+            for t in (c, *(g for g in c.conjuncts if g.i > c.i))]
 
 
 def _plain(head: Token, actor: ActorRef) -> bool:

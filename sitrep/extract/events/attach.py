@@ -25,14 +25,14 @@ _PLACE_NOUNS = frozenset({"region", "province", "governorate", "state", "distric
 
 # common nouns for the sites where violence and arrests happen ("at a school", "outside the mosque")
 SITE_NOUNS = frozenset({
-    "airport", "airbase", "bakery", "bank", "bar", "barracks", "base", "bazaar", "bridge", "building",
-    "bus", "cafe", "café", "camp", "campus", "cathedral", "checkpoint", "church", "cinema", "city",
-    "club", "college", "compound", "consulate", "court", "courthouse", "district", "embassy", "factory",
-    "farm", "headquarters", "highway", "home", "hospital", "hotel", "house", "jail", "mall", "market",
-    "marketplace", "mosque", "museum", "neighborhood", "neighbourhood", "nightclub", "office", "outpost",
-    "park", "plaza", "port", "post", "prison", "province", "pub", "region", "residence", "restaurant",
-    "road", "school", "shop", "shrine", "square", "stadium", "station", "store", "street", "supermarket",
-    "synagogue", "temple", "theater", "theatre", "town", "train", "university", "village"})
+    "airbase", "airfield", "airport", "bakery", "bank", "bar", "barracks", "base", "bazaar", "bridge",
+    "building", "bus", "cafe", "café", "camp", "campus", "cathedral", "checkpoint", "church", "cinema",
+    "city", "club", "college", "compound", "consulate", "court", "courthouse", "district", "embassy",
+    "factory", "farm", "headquarters", "highway", "home", "hospital", "hotel", "house", "jail", "mall",
+    "market", "marketplace", "mosque", "museum", "neighborhood", "neighbourhood", "nightclub", "office",
+    "outpost", "park", "plaza", "port", "post", "prison", "province", "pub", "region", "residence",
+    "restaurant", "road", "school", "shop", "shrine", "square", "stadium", "station", "store", "street",
+    "supermarket", "synagogue", "temple", "theater", "theatre", "town", "train", "university", "village"})
 
 
 def tokens_in(doc: Doc, span: Span) -> list[Token]:

@@ -65,6 +65,8 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
         # killing 5": X neither does nor undergoes the participle
         passive = passive or verb.dep_ == "conj"
         subject = subject if passive or verb.dep_ == "xcomp" else None
+    if subject is not None and subject.head.i == verb.i and _bare_participle(verb):
+        passive = True  # "20 others injured", "with two guards wounded": the subject underwent it
     relative = subject is not None and resolve_relative(subject) is not subject
     if subject is not None:
         subject = resolve_relative(subject)
@@ -98,6 +100,9 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
                                  for a in affected(hit, g, index, is_instrument)]
         elif child.dep_ == "prep":
             _prep_roles(hit, child, index, roles, states, is_instrument)
+    if subject is None and hit.type in _FORCE:
+        roles.recipients += [a for noun in _participle_bearer(verb)
+                             for a in affected(hit, noun, index, is_instrument)]
     head = verb.head
     if verb.dep_ == "advcl" and head.lemma_.lower() in UNDERGO_VERBS:  # "two died when a bomb exploded"
         roles.recipients += [a for c in head.children if c.dep_ == "nsubj"
@@ -108,6 +113,26 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
         for child in hit.token.children:
             if child.dep_ == "acl" and child.lemma_.lower() == "target":
                 roles.recipients += _objects(child, index)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary and no object: passive in meaning."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
+
+
+def _participle_bearer(verb: Token) -> list[Token]:
+    """Who a bare past participle says underwent it: the noun it follows ("four men injured",
+    "there were six men injured"), or the object of "with" just before it ("two died, with three
+    others injured")."""
+    if verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
+        return []  # the parser may tag "with two others injured" VBD
+    head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+        return [head]
+    if verb.dep_ == "advcl":
+        return [pobj for prep in verb.head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for pobj in prep.children if pobj.dep_ == "pobj" and prep.right_edge.i == verb.i - 1]
+    return []
 
 
 def _owner_of(instrument: Token, index: ActorIndex, states: list[ActorRef]) -> list[ActorRef]:
@@ -183,7 +208,7 @@ def _noun_modifiers(noun: Token, index: ActorIndex, is_instrument: Callable[[Tok
         if dep == "poss" and child.pos_ != "PRON":
             roles.actors += index.for_phrase(child)
         elif dep in {"compound", "amod", "nmod"} and not is_instrument(child) and child.ent_type_ not in {
-                "DATE", "TIME", "CARDINAL", "LOC", "FAC", "EVENT"}:
+                "DATE", "TIME", "CARDINAL", "LOC", "FAC", "EVENT"} and child.lemma_.lower() not in SITE_NOUNS:
             # "a Hamas attack", "a French airstrike": the modifier names who did it
             named = [a for a in index.covering(child) if a.kind != "person" or dep != "amod"]
             roles.actors += named or [a for a in states if a.span.start == child.idx]

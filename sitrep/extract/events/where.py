@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from sitrep.extract.events.attach import SITE_NOUNS, most_specific, tokens_in
+from sitrep.extract.events.attach import SITE_NOUNS, most_specific, phrase_head, tokens_in
 from sitrep.extract.events.frame import Frame, Sentence
 from sitrep.extract.events.phrases import phrase
 from sitrep.model.facts import ActorRef, Place
@@ -94,22 +94,39 @@ _SKIP_DEPS = frozenset({"det", "poss", "nummod", "quantmod", "case", "punct", "c
 def site_of(sentence: Sentence, frame: Frame) -> Place | None:
     """Where an event with no resolved place happened when the parse names a site for it: a
     building, street or named facility in "in/at/near/outside X" hanging from a trigger ("shot
-    dead outside a mosque", "the attack at the market"). Its text is the site's head with its
-    left modifiers; it stays unresolved."""
+    dead outside a mosque", "the attack at the market") or from what was hit ("hit a shop on
+    Elm Street"), or a site noun before an event noun ("the Kandar Airfield bombing"). Its text is
+    the site's head with its left modifiers; it stays unresolved."""
     anchors = {t.i: t for h in frame.hits for t in (h.token, h.anchor)}
+    for recipient in frame.roles.recipients:  # "targeted a bakery on the main street"
+        head = phrase_head(tokens_in(sentence.doc, recipient.span))
+        if head is not None and head.pos_ == "NOUN":
+            anchors.setdefault(head.i, head)
+    for hit in (h for h in frame.hits if h.nominal):  # "the Kandar Airfield bombing", "a checkpoint attack"
+        for site in (c for c in hit.token.children if c.dep_ == "compound" and c.lower_ in SITE_NOUNS):
+            words = _left_run(site)
+            return Place(text="".join(w.text_with_ws for w in words).rstrip(),
+                         span=Span(words[0].idx, site.idx + len(site)))
     for token in sorted(anchors.values(), key=lambda t: t.i):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _SITE_PREPS):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 taken = any(r.span.start <= pobj.idx < r.span.end for r in frame.roles.recipients)
-                if taken or sentence.index.covering(pobj) or pobj.like_num:
+                named = pobj.pos_ == "PROPN" and _site_named(pobj)
+                if taken or (sentence.index.covering(pobj) and not named) or pobj.like_num:
                     continue  # "an attack on a bakery": the bakery is what was hit
-                proper = pobj.pos_ == "PROPN" and pobj.ent_type_ in _SITE_ENTS
+                proper = named or (pobj.pos_ == "PROPN" and pobj.ent_type_ in _SITE_ENTS)
                 if not proper and not (pobj.pos_ == "NOUN" and pobj.lemma_.lower() in SITE_NOUNS):
                     continue
                 words = _left_run(pobj)
                 span = Span(words[0].idx, words[-1].idx + len(words[-1]))
                 return Place(text="".join(w.text_with_ws for w in words).rstrip(), span=span)
     return None
+
+
+def _site_named(name: Token) -> bool:
+    """"Elm Street", "the street Rue Haute": a name that says it is a site, whatever NER made of it."""
+    return name.lower_ in SITE_NOUNS or any(c.dep_ == "compound" and c.lemma_.lower() in SITE_NOUNS
+                                            for c in name.children)
 
 
 def _left_run(head: Token) -> list[Token]:

@@ -17,6 +17,7 @@ the place of the "in X" that follows it. A name nothing resolves is kept as text
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -258,7 +259,9 @@ def _near(spacy_doc: Doc | None, span: Span) -> bool:
     "10 km north of X", "on the outskirts of X"."""
     if spacy_doc is None:
         return False
-    before = [t for t in spacy_doc if t.idx + len(t.text) <= span.start][-4:]
+    # the (at most four) tokens that end by the name's start: token ends only grow along the doc
+    count = bisect_right(spacy_doc, span.start, key=lambda t: t.idx + len(t.text))
+    before = list(spacy_doc[max(0, count - 4):count])
     words = [t.lower_ for t in before if t.lower_ not in ("the", "a")]
     if not words:
         return False

@@ -169,3 +169,31 @@ def test_maimed_by_a_landmine_is_an_injury_with_its_victims_and_site(pipeline: P
     assert categories_of(event) == ["injury"]
     assert texts(event.recipients) == ["children"] and event.count("injured") == 2
     assert event.place is not None and event.place.text == "village"
+
+
+def test_a_bare_participle_tells_who_underwent_it(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Four farmers were killed and 20 others injured in the shelling.")
+    assert texts(event.recipients) == ["farmers", "others"]
+    raid = only(pipeline, "Rebels raided the depot, with two watchmen wounded.")
+    assert texts(raid.actors) == ["Rebels"]
+    assert "watchmen" in texts(raid.recipients)
+
+
+def test_a_participle_after_a_list_of_people(pipeline: Pipeline) -> None:
+    event = only(pipeline, "There were five men, a 9-year-old boy and two women injured.")
+    assert categories_of(event) == ["injury"]
+    assert {"men", "women"} <= set(texts(event.recipients))
+    assert any(t.endswith("boy") for t in texts(event.recipients))
+
+
+def test_the_site_of_the_target_is_where(pipeline: Pipeline) -> None:
+    event = only(pipeline, "A grenade hit a pharmacy on the busy street Rue Delval, witnesses said.")
+    assert texts(event.recipients) == ["pharmacy"]
+    assert event.place is not None and event.place.text.endswith("Rue Delval")
+    assert "street" in event.place.text
+
+
+def test_a_site_before_an_attack_noun_is_where_not_who(pipeline: Pipeline) -> None:
+    event = only(pipeline, "The Velmar Airfield bombing killed four people.")
+    assert texts(event.actors) == []
+    assert event.place is not None and event.place.text == "Velmar Airfield"
