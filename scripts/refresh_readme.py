@@ -25,7 +25,7 @@ def main() -> None:
         # inputs the README's bad-input example names
         Path("/tmp/empty.txt").write_bytes(b"")
         Path("/tmp/junk.txt").write_bytes(b"nothing here\x00\x01\x02")
-        env = {**os.environ, "SITREP_DB": str(Path(tmp) / "readme.db"), "COLUMNS": "110",
+        env = {**os.environ, "SITREP_DB": str(Path(tmp) / "readme.db"), "COLUMNS": "130",
                "XDG_DATA_HOME": tmp}
 
         def run(match: re.Match[str]) -> str:
