@@ -46,7 +46,8 @@ class IngestResult:
 
     @property
     def ok(self) -> bool:
-        return self.count("failed") == 0
+        """No input failed, and extraction ran when it was asked for."""
+        return self.count("failed") == 0 and self.extraction_unavailable is None
 
 
 Progress = Callable[[SourceOutcome], None]

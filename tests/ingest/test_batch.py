@@ -158,7 +158,7 @@ def test_a_pipeline_that_cannot_be_built_stores_documents_unextracted(db_url: st
     with Store.open(db_url) as store:
         result = ingest(store, [str(brief_path)], pipeline=LazyPipeline(broken))
         assert [(o.status, o.events) for o in result.outcomes] == [("new", None)]
-        assert result.ok
+        assert not result.ok  # extraction was asked for and did not run
         assert result.extraction_unavailable is not None
         assert "model en_core_web_sm not found" in result.extraction_unavailable
         assert store.unextracted() == [result.outcomes[0].document_id]
