@@ -25,6 +25,12 @@ _NOT_AFFECTED = frozenset({"number", "total", "toll", "rest", "dozen", "dozens",
                            "fear", "interest", "idea", "plan", "spot", "scene", "behalf", "basis",
                            "ground", "occasion", "outskirts", "edge", "side", "day", "night", "morning",
                            "afternoon", "evening", "weekend", "anniversary", "charge", "suspicion"})
+# nouns for a stretch of land: "on the border", "against the coast" say where, not whom
+PLACE_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "coast", "coastline", "shore", "area",
+                         "territory", "island", "desert", "valley", "mountain", "hill", "zone", "frontline",
+                         "front", "suburb", "enclave", "strip", "crossing", "outskirts", "countryside",
+                         "province", "region", "district", "city", "town", "village", "neighborhood",
+                         "neighbourhood", "street", "road", "highway", "sea", "river", "bank"})
 # people who carry out an attack: a weapon name may end in one ("suicide bomber"), but they act
 AGENT_NOUNS = frozenset({"bomber", "attacker", "assailant", "shooter", "gunman", "gunmen", "sniper",
                          "killer", "perpetrator", "hijacker", "kidnapper", "terrorist", "militant"})
@@ -47,7 +53,7 @@ def affected(hit: Hit, head: Token, index: ActorIndex, is_instrument: Callable[[
         common = item.pos_ == "NOUN" or (item.pos_ == "PROPN" and item.ent_type_ == "PERSON")
         if (not named and common and not item.like_num and item.ent_type_ != "CARDINAL"
                 and item not in hit.words and not is_instrument(item) and not is_event_noun(item, hit)
-                and item.lemma_.lower() not in _NOT_AFFECTED):
+                and item.lemma_.lower() not in _NOT_AFFECTED | PLACE_NOUNS):
             named = [a for a in index.phrase_actor(item) if _plain(item, a)]
         found += [a for a in named if a not in found]
     return found + [a for p in head.children if p.dep_ == "prep" and p.lower_ == "including"

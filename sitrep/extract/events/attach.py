@@ -35,6 +35,11 @@ SITE_NOUNS = frozenset({
     "supermarket", "synagogue", "temple", "theater", "theatre", "town", "train", "university", "village"})
 
 
+SEQUEL_WORDS = frozenset({"after", "before", "following", "since", "until", "preceding"})
+ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "reaction", "answer",
+                          "retribution"})
+
+
 def tokens_in(doc: Doc, span: Span) -> list[Token]:
     """The tokens a character span covers (expanded to whole tokens)."""
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -58,7 +63,7 @@ def distance(head: Token, event_ids: set[int]) -> int | None:
         if current.i in event_ids:
             return step
         parent = current.head
-        if parent is current:
+        if parent is current or leads_to_sequel(current, parent):
             return None
         if parent.pos_ in {"VERB", "AUX"} and parent.i not in event_ids:
             if current.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}:
@@ -67,6 +72,28 @@ def distance(head: Token, event_ids: set[int]) -> int | None:
                 return None
         current = parent
     return None
+
+
+def leads_to_sequel(child: Token, parent: Token) -> bool:
+    """Climbing from ``child`` to ``parent`` leaves another incident told as what an act answered or
+    came before or after ("in response to the January 28 attack", "after the raid on the camp"):
+    its date, place and weapon are its own ("after dawn", "after May 3" are times, and cross)."""
+    if parent.lemma_.lower() in ANSWER_NOUNS:
+        return True
+    return (parent.lower_ in SEQUEL_WORDS and child.dep_ == "pobj"
+            and child.ent_type_ not in {"DATE", "TIME"})
+
+
+def own_clause(anchor: Token) -> set[int]:
+    """The anchor's subtree without the incidents it answers or follows."""
+    out = set()
+    for token in anchor.subtree:
+        current = token
+        while current.i != anchor.i and not leads_to_sequel(current, current.head):
+            current = current.head
+        if current.i == anchor.i:
+            out.add(token.i)
+    return out
 
 
 def attached(doc: Doc, values: Iterable[T], event_ids: set[int]) -> list[tuple[int, T]]:
@@ -87,7 +114,20 @@ def choose_date(doc: Doc, dates: Sequence[DateValue], event_ids: set[int]) -> Da
     near = attached(doc, usable, event_ids)
     if near:
         return near[0][1]
-    return usable[0] if len(usable) == 1 and not usable[0].future else None
+    alone = usable[0] if len(usable) == 1 and not usable[0].future else None
+    return alone if alone is not None and not _in_other_incident(doc, alone, event_ids) else None
+
+
+def _in_other_incident(doc: Doc, value: DateValue, event_ids: set[int]) -> bool:
+    """The sentence's one date hangs in a phrase about another incident the event answers or
+    follows ("struck depots in response to the May 3 attack"): that incident's date, not the event's."""
+    head = phrase_head(tokens_in(doc, value.span))
+    current = head
+    while current is not None and current.head.i != current.i:
+        if leads_to_sequel(current, current.head):
+            return not any(t.i in event_ids for t in current.subtree)
+        current = current.head
+    return False
 
 
 def choose_place(doc: Doc, places: Sequence[Place], event_ids: set[int], clause: set[int]) -> Place | None:

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitrep.extract.events.acled import WeaponInfo, classify
-from sitrep.extract.events.attach import attached, choose_date, choose_place, most_specific
+from sitrep.extract.events.attach import (
+    ANSWER_NOUNS,
+    SEQUEL_WORDS,
+    attached,
+    choose_date,
+    choose_place,
+    most_specific,
+    own_clause,
+)
 from sitrep.extract.events.frame import Frame, Sentence, is_instrument
 from sitrep.extract.events.lexicon import LIGHT_VERBS
 from sitrep.extract.events.modality import is_generic, status_of
@@ -81,7 +89,7 @@ def _relative_subject_token(verb: Token) -> bool:
 
 
 def _clause(hit: Hit) -> set[int]:
-    return {t.i for t in hit.anchor.subtree}
+    return own_clause(hit.anchor)
 
 
 def _date(sentence: Sentence, frame: Frame) -> DateValue | None:
@@ -120,7 +128,8 @@ def _merge(sentence: Sentence, frames: list[Frame]) -> list[Frame]:
 
 def _merge_target(frame: Frame, merged: list[Frame]) -> Frame | None:
     hit = frame.main
-    same = [m for m in merged if _family(m.main.type) == _family(hit.type)]
+    same = [m for m in merged if _family(m.main.type) == _family(hit.type)
+            and not _sequel(m.main.token, hit.token)]
     if not same:
         return None
     for other in same:
@@ -136,6 +145,23 @@ def _merge_target(frame: Frame, merged: list[Frame]) -> Frame | None:
         if _compatible(other, frame):
             return other
     return None
+
+
+def _sequel(a: Token, b: Token) -> bool:
+    """"hit 85 targets in response to the attack", "came days after aircraft hit": one act told as
+    the answer to, or the time before or after, another is a second incident with its own date."""
+    above_a = [a, *a.ancestors]
+    above_b = [b, *b.ancestors]
+    common = next((t for t in above_a if t in above_b), None)
+    if common is None:
+        return False
+    path = [t for t in above_a[:above_a.index(common)]] + [t for t in above_b[:above_b.index(common)]]
+    for token in path:
+        if token.lower_ in SEQUEL_WORDS or token.lemma_.lower() in ANSWER_NOUNS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in SEQUEL_WORDS for c in token.children):
+            return True
+    return False
 
 
 def _relative_subject(hit: Hit) -> bool:

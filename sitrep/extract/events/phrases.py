@@ -18,6 +18,7 @@ _LEAVE = {"relcl", "acl", "advcl", "punct", "cc", "prep", "agent", "ccomp", "xco
 _KEEP_PREPS = {"of"}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _NER_ACTOR = {"PERSON", "ORG", "NORP", "GPE"}
+_PLACES = {"GPE", "LOC", "FAC"}
 _NOT_ACTORS = {"FAC", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "WEAPON"}
 
 
@@ -77,7 +78,8 @@ class ActorIndex:
         people in a title phrase ("the head of the commission, Y"), else every actor in it, else a
         group noun or named entity the phrase itself names (origin "parse")."""
         head = resolve_relative(head)
-        heads = [head, *([c for c in head.conjuncts if c.i > head.i] if conj else [])]
+        heads = [head, *([c for c in head.conjuncts if c.i > head.i and not _stray_place(head, c)]
+                         if conj else [])]
         found: list[ActorRef] = []
         for item in heads:
             found += self._for_head(item)
@@ -127,12 +129,27 @@ class ActorIndex:
         words = [t for t in tokens if t.dep_ not in {"det", "nummod", "quantmod", "poss", "case"}
                  and t.like_num is False and t.i <= head.i and t.pos_ != "PRON"]
         words = _contiguous(words, head)
-        if not words:
+        if not words or _headline(words):
             return []
         span = span_of(words)
         text = self.text[span.start:span.end]
         kind = "person" if head.ent_type_ == "PERSON" else ("civilians" if lemma in {"civilian"} else None)
         return [ActorRef(text=text, span=span, name=text, kind=kind, origin="parse")]
+
+
+def _headline(words: list[Token]) -> bool:
+    """"Ongoing Clashes Leave Students Hurt": a run of capitalised common words that no tagger read
+    as a name is a headline or a page's chrome, not a group of people."""
+    return len(words) >= 4 and all(t.text[:1].isupper() and not t.ent_type_ for t in words)
+
+
+def _stray_place(head: Token, conjunct: Token) -> bool:
+    """"fighters in Aleppo and Idlib": a place name the parser hung as a conjunct of the people
+    belongs with the place of their "in" phrase before it, not beside them."""
+    if conjunct.ent_type_ not in _PLACES or head.ent_type_ in _PLACES:
+        return False
+    return any(p.dep_ == "prep" and g.dep_ == "pobj" and g.ent_type_ in _PLACES and g.i < conjunct.i
+               for p in head.children for g in p.children)
 
 
 def _contiguous(words: list[Token], head: Token) -> list[Token]:

