@@ -100,9 +100,7 @@ def plover_records(events: Iterable[StoredEvent]) -> Iterator[dict[str, Any]]:
         if event.status == "asserted":
             yield event_to_plover(stored)
             continue
-        # plover_type reads the sentence's words around the trigger at the event's own offsets
-        text = " " * event.sentence.start + stored.sentence_text
-        coded = plover_type(event, text)
+        coded = plover_type(event, sentence_text=stored.sentence_text)
         if coded != event.type:
             record = event_to_plover(stored)
             record["event"] = coded

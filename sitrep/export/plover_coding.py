@@ -28,20 +28,25 @@ _PURPOSE = re.compile(r"\b(to|in order to)\s*$", re.I)
 _CONDITION = re.compile(r"\b(unless|or else|or face|otherwise)\b", re.I)
 
 
-def plover_type(event: Event, text: str = "") -> str:
+def plover_type(event: Event, text: str = "", *, sentence_text: str | None = None) -> str:
     """How PLOVER codes an event that has not happened but is said: a promise or offer of a
     cooperative act ("will provide aid", "offered to withdraw") is AGREE, a statement that one will
     do harm or that is made with a condition ("would boycott", "will withdraw ... unless") is
     THREATEN, a statement that another must act ("Y must hand over") is REQUEST, and a refusal of a
     cooperative act ("would not meet") is REJECT. Asserted events and verbal ones keep their type.
-    ``text`` is the sentence the event's spans point into (the modal words are read from it)."""
+    ``text`` is the document the event's spans point into, or ``sentence_text`` the words of the
+    event's sentence alone (the modal words are read from them)."""
     kind = event.type
     if event.status == "negated":
         return "REJECT" if kind in _COOPERATIVE else kind
     if event.status not in _UNSAID or kind not in _COOPERATIVE | _HARMFUL:
         return kind
-    before = text[event.sentence.start:event.trigger_span.start] if text else ""
-    after = text[event.trigger_span.end:event.sentence.end] if text else ""
+    if sentence_text is not None:
+        text, offset = sentence_text, event.sentence.start
+    else:
+        text, offset = text[event.sentence.start : event.sentence.end], event.sentence.start
+    before = text[: event.trigger_span.start - offset]
+    after = text[event.trigger_span.end - offset :]
     purpose = kind == "PROTEST" and event.status == "planned" and _PURPOSE.search(before)
     if _ATTEMPT.search(before) or purpose:
         return kind  # "tried to kill" is coded as the attack; "closed shops to protest" as the protest
