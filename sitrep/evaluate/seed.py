@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sitrep.analysis.audit import AuditReport, audit
 from sitrep.evaluate.gold import gold_document_path, load_seed_gold
 from sitrep.evaluate.metrics import Metric, accuracy, prf_metrics
+from sitrep.evaluate.text import plain
 from sitrep.extract.doc import from_reading
 from sitrep.ingest.readers import read_source
 from sitrep.ingest.reading import read_document
@@ -76,7 +76,7 @@ def _document_metrics(reading: Reading, gold: dict[str, Any]) -> list[Metric]:
     text = doc.text
     metrics = []
     if "title" in meta:
-        metrics.append(accuracy("document.title", int(_norm(doc.title or "") == _norm(meta["title"])), 1,
+        metrics.append(accuracy("document.title", int(plain(doc.title or "") == plain(meta["title"])), 1,
                                 f"got {doc.title!r}"))
     if "published" in meta:
         metrics.append(accuracy("document.published", int(doc.published == meta["published"]), 1,
@@ -136,19 +136,19 @@ def _checked_fields(notes: dict[int, Any], checked: list[dict[str, Any]]) -> Met
 
 def _field(citation: Citation, field: str) -> object:
     if field == "author":
-        return tuple(_norm(a) for a in citation.authors)
+        return tuple(plain(a) for a in citation.authors)
     if field == "date":
         return citation.date
-    value = getattr(citation, field if field != "outlet" else "outlet", None)
-    return _norm(value) if isinstance(value, str) else value
+    value = getattr(citation, field, None)
+    return plain(value) if isinstance(value, str) else value
 
 
 def _expected(field: str, want: object) -> object:
     if field == "author":
-        return tuple(_norm(a) for a in (want if isinstance(want, list) else [want]))
+        return tuple(plain(a) for a in (want if isinstance(want, list) else [want]))
     if isinstance(want, date):
         return want
-    return _norm(str(want))
+    return plain(str(want))
 
 
 def _audit_metrics(report: AuditReport, gold: dict[str, Any]) -> list[Metric]:
@@ -167,8 +167,8 @@ def _audit_metrics(report: AuditReport, gold: dict[str, Any]) -> list[Metric]:
 def _pair_matches(gold: tuple[str, ...], found: tuple[str, str]) -> bool:
     """A reported pair matches a gold pair when each gold form equals, or stands as whole words
     in, the reported form on its side (either order)."""
-    a, b = (_norm(x) for x in gold)
-    x, y = (_norm(v) for v in found)
+    a, b = (plain(x) for x in gold)
+    x, y = (plain(v) for v in found)
     return (_within(a, x) and _within(b, y)) or (_within(a, y) and _within(b, x))
 
 
@@ -176,6 +176,3 @@ def _within(form: str, reported: str) -> bool:
     return form == reported or re.search(rf"(?<!\w){re.escape(form)}(?!\w)", reported) is not None
 
 
-def _norm(value: str) -> str:
-    value = unicodedata.normalize("NFKC", value).replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", value.replace("“", '"').replace("”", '"')).strip().lower()

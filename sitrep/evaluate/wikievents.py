@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -61,6 +60,7 @@ from typing import Any, Protocol
 
 from sitrep.errors import NotFound, SitrepError
 from sitrep.evaluate.metrics import Metric, prf_metrics
+from sitrep.evaluate.text import plain
 from sitrep.extract.events.attach import SITE_NOUNS
 from sitrep.model.facts import ActorRef, Event, Extraction, Quantity
 from sitrep.model.vocab import PLOVER_MODES
@@ -351,9 +351,7 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 def normalise(text: str) -> str:
     """Lower-cased, curly quotes straightened, spaces collapsed, leading articles and outer
     punctuation removed."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    text = re.sub(r"\s+", " ", text.replace("“", '"').replace("”", '"')).strip().lower()
-    text = re.sub(r"^[^\w]+|[^\w]+$", "", text)
+    text = re.sub(r"^[^\w]+|[^\w]+$", "", plain(text))
     while _ARTICLE.match(text):
         text = _ARTICLE.sub("", text, count=1)
     return text
