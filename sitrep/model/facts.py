@@ -102,6 +102,8 @@ class Event:
 
     ``type``/``mode``: PLOVER; ``acled``: (event_type, sub_event_type) or None; ``status``:
     asserted | negated | hypothetical | planned | threatened (only asserted ones happened).
+    ``origin``: "text" when the document's own words state it, "citation" when the title of a
+    source it cites does (a footnoted "Bomb Kills 2 Soldiers"; ``notes`` then names that note).
     """
 
     type: str
@@ -121,6 +123,7 @@ class Event:
     status: str = "asserted"
     notes: tuple[int, ...] = ()
     context: tuple[str, ...] = ()
+    origin: str = "text"
 
     def count(self, kind: str) -> float | None:
         """The figure of this kind (killed, injured, arrested, size, money), if the text gives one."""

@@ -141,6 +141,7 @@ def event_from_row(row: Mapping[Any, Any], roles: Sequence[Mapping[Any, Any]], r
         status=row["status"],
         notes=tuple(row["notes"]),
         context=tuple(row["context"]),
+        origin=row["origin"],
     )
 
 

@@ -202,6 +202,7 @@ def _event_row(document_id: str, eid: str, seq: int, e: Event, sentences: Senten
         "status": e.status,
         "notes": list(e.notes),
         "context": list(e.context),
+        "origin": e.origin,
     }
 
 

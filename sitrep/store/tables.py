@@ -380,6 +380,8 @@ events = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("notes", sa.JSON, nullable=False),  # note numbers
     sa.Column("context", sa.JSON, nullable=False),
+    # text | citation (revision 0003): stated by the document, or by the title of a source it cites
+    sa.Column("origin", sa.String(KIND_LENGTH), nullable=False, server_default="text"),
     sa.UniqueConstraint("document_id", "seq"),
 )
 
@@ -436,4 +438,97 @@ quotes = sa.Table(
     *_actor_fks("speaker_", nullable=True),
     sa.Column("notes", sa.JSON, nullable=False),
     sa.UniqueConstraint("document_id", "seq"),
+)
+
+
+# --- The picture across documents (revision 0003) ---------------------------------------------
+#
+# Derived tables, rebuilt whole from the facts above and the user's ``decisions`` by
+# ``sitrep.resolve`` (never edited by hand): ``canonical_actors`` (one row per actor across the
+# store) and ``actor_links`` (which canonical actor each ``actors`` row is, by which rule, with the
+# evidence); ``incidents`` (one event as all sources report it) and ``incident_events`` (its
+# reports, with the reason each joined). ``decisions`` is the user's own data (merge/split of
+# actors or events): it survives every rebuild and is applied last.
+
+canonical_actors = sa.Table(
+    "canonical_actors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    # Stable identity across rebuilds: "pack:ID", "person:FOLDED NAME", "group:FOLDED NAME", …
+    sa.Column("key", sa.String(KEY_LENGTH), nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(KIND_LENGTH), nullable=True),
+    sa.Column("country", sa.String(PRECISION_LENGTH), nullable=True),
+    sa.Column("pack_id", sa.String(KEY_LENGTH), nullable=True, index=True),
+)
+
+actor_links = sa.Table(
+    "actor_links",
+    metadata,
+    sa.Column(
+        "actor_id", sa.Integer, sa.ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "canonical_id",
+        sa.Integer,
+        sa.ForeignKey("canonical_actors.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("rule", sa.String(KIND_LENGTH), nullable=False),  # pack | same_name | alias | … | user
+    sa.Column("evidence", sa.Text, nullable=False),  # why, in words
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    # Stable identity across rebuilds: the id of its earliest-stored report (events.id).
+    sa.Column("key", sa.String(ID_LENGTH), nullable=False, unique=True),
+    sa.Column("type", sa.String(KIND_LENGTH), nullable=False, index=True),
+    sa.Column("mode", sa.String(KIND_LENGTH), nullable=True),
+    sa.Column("date_value", sa.Date, nullable=True, index=True),
+    sa.Column("date_end", sa.Date, nullable=True),
+    sa.Column("date_precision", sa.String(PRECISION_LENGTH), nullable=True),
+    sa.Column("place_name", sa.Text, nullable=True),
+    sa.Column("place_admin1", sa.Text, nullable=True),
+    sa.Column("place_country", sa.String(PRECISION_LENGTH), nullable=True),
+    sa.Column("place_lat", sa.Float, nullable=True),
+    sa.Column("place_lon", sa.Float, nullable=True),
+    sa.Column("place_precision", sa.Integer, nullable=True),
+    # The most conservative figure of each kind across the reports (ACLED's rule).
+    sa.Column("killed", sa.Float, nullable=True),
+    sa.Column("injured", sa.Float, nullable=True),
+    sa.Column("sources", sa.Integer, nullable=False),  # independent sources
+    sa.Column("reliability", sa.String(1), nullable=True),  # Admiralty A-F of the best source
+    sa.Column("credibility", sa.Integer, nullable=True),  # Admiralty 1-6
+    sa.Column("contradictions", sa.JSON, nullable=False),  # field -> [{value, sources}]
+)
+
+incident_events = sa.Table(
+    "incident_events",
+    metadata,
+    sa.Column(
+        "event_id", sa.String(ID_LENGTH), sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "incident_id",
+        sa.Integer,
+        sa.ForeignKey("incidents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("reason", sa.Text, nullable=False),  # why this report joined, in words
+)
+
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("subject", sa.String(16), nullable=False),  # actor | event
+    sa.Column("action", sa.String(16), nullable=False),  # merge | split
+    sa.Column("a", sa.Text, nullable=False),  # actor: canonical key or name; event: events.id
+    sa.Column("b", sa.Text, nullable=True),
+    sa.Column("made_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text, nullable=True),
 )
