@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -246,6 +246,15 @@ class Store(ExtractionMethods):
             result = conn.execute(tables.documents.delete().where(tables.documents.c.id == document_id))
             if result.rowcount == 0:
                 raise NotFound(f"no document with id {document_id!r}")
+
+    def transaction(self, what: str) -> AbstractContextManager[sa.Connection]:
+        """One write transaction for code outside the store (``sitrep.resolve``): committed on
+        success, rolled back whole on any error, which comes back as StoreError naming ``what``."""
+        return self._write(what)
+
+    def connection(self) -> AbstractContextManager[sa.Connection]:
+        """A read connection; database errors come back as StoreError."""
+        return self._read()
 
     # -- helpers -------------------------------------------------------------------------------
 
