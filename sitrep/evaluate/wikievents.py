@@ -201,6 +201,7 @@ ROLES: dict[str, dict[str, RoleGetter]] = {
     "arrest": {"detainee": _recipients, "place": _place},
     "meeting": {"participant": _both, "place": _place},
 }
+MAX_FILLER_TOKENS = 8  # the README's matching rule: a longer filler never counts as containing a mention
 SCORED_ROLES = frozenset({"attacker", "target", "weapon", "place", "victim", "detainee", "participant"})
 
 
@@ -249,7 +250,19 @@ def predicted_roles(extraction: Extraction) -> dict[tuple[str, str], list[str]]:
                     if normalise(text) and normalise(text) not in seen:
                         fillers.append(text)
                         seen.add(normalise(text))
-    return {key: value for key, value in out.items() if value}
+    return {key: _entities(value) for key, value in out.items() if value}
+
+
+def _entities(fillers: list[str]) -> list[str]:
+    """One filler per entity: a filler written inside another of the same role ("members" in "six
+    NATO service members") names the same one, so the longer (if short enough to count) stays."""
+    forms = [normalise(f) for f in fillers]
+
+    def inside_another(i: int) -> bool:
+        return any(j != i and forms[j] != forms[i] and len(forms[j].split()) <= MAX_FILLER_TOKENS
+                   and contains_words(forms[j], forms[i]) for j in range(len(forms)))
+
+    return [f for i, f in enumerate(fillers) if not inside_another(i)]
 
 
 def gold_roles(record: dict[str, Any]) -> dict[tuple[str, str], list[list[str]]]:
@@ -338,7 +351,7 @@ def fills(predicted: str, mentions: Iterable[str]) -> bool:
     forms = [m for m in (normalise(x) for x in mentions) if m]
     if text in forms:
         return True
-    return len(text.split()) <= 8 and any(contains_words(text, m) for m in forms)
+    return len(text.split()) <= MAX_FILLER_TOKENS and any(contains_words(text, m) for m in forms)
 
 
 def contains_words(text: str, part: str) -> bool:

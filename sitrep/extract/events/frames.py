@@ -40,7 +40,8 @@ _TOLL_WORDS = {"kill", "killing", "die", "dead", "death", "injure", "injury", "w
 
 def build_frames(sentence: Sentence, hits: list[Hit]) -> list[Frame]:
     hits = _drop_light_verbs(hits)
-    frames = [_frame(sentence, hit) for hit in hits]
+    triggers = frozenset(i for h in hits for i in (h.token.i, h.anchor.i))
+    frames = [_frame(sentence, hit, triggers) for hit in hits]
     _relative_clauses(sentence, frames)
     frames = _merge(sentence, frames)
     for frame in frames:
@@ -54,8 +55,8 @@ def _drop_light_verbs(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not (h.token.i in anchors and h.token.lemma_.lower() in LIGHT_VERBS)]
 
 
-def _frame(sentence: Sentence, hit: Hit) -> Frame:
-    roles = roles_for(hit, sentence.index, lambda t: is_instrument(sentence, t), sentence.states)
+def _frame(sentence: Sentence, hit: Hit, triggers: frozenset[int] = frozenset()) -> Frame:
+    roles = roles_for(hit, sentence.index, lambda t: is_instrument(sentence, t), sentence.states, triggers)
     frame = Frame([hit], roles)
     if roles.governor is not None:  # "announced on July 6 a goal of increasing trade"
         frame.extra.add(roles.governor.i)

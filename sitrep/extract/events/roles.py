@@ -46,20 +46,24 @@ class Roles:
 
 
 def roles_for(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bool],
-              states: list[ActorRef]) -> Roles:
+              states: list[ActorRef], triggers: frozenset[int] | None = None) -> Roles:
+    """``triggers``: the token indexes of the sentence's event words, when known: a participle
+    clause ("..., wounding 13") takes the subject of the clause it hangs from only if that clause
+    states an event too ("gunmen stormed the town, killing 5", not "police are hunting a suspect
+    ..., wounding 13", where the parser hung the participle on the wrong verb)."""
     roles = Roles()
     if hit.nominal and hit.anchor is hit.token:
         _noun_roles(hit, index, is_instrument, roles, states)
     else:
-        _verb_roles(hit, index, is_instrument, roles, states)
+        _verb_roles(hit, index, is_instrument, roles, states, triggers)
     return roles
 
 
 def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bool], roles: Roles,
-                states: list[ActorRef]) -> None:
+                states: list[ActorRef], triggers: frozenset[int] | None = None) -> None:
     verb = hit.anchor
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-    subject = _subject(verb)
+    subject = _subject(verb, triggers)
     if subject is not None and subject.dep_ == "nsubjpass" and subject.head is not verb:
         # "X was ambushed and killed": X undergoes the conjunct too; "X was hit by a blast,
         # killing 5": X neither does nor undergoes the participle
@@ -144,15 +148,20 @@ def _owner_of(instrument: Token, index: ActorIndex, states: list[ActorRef]) -> l
     return found
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, triggers: frozenset[int] | None = None) -> Token | None:
     """The verb's subject, or that of the verb controlling it ("vowed to attack", "X stormed
-    the town and killed", "an operation targeting")."""
+    the town and killed", "an operation targeting"); a participle clause climbs only to a verb in
+    ``triggers`` or one of carrying out (when ``triggers`` is given, see ``roles_for``)."""
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                 return child
         head = current.head
+        if (triggers is not None and current.dep_ == "advcl" and current.tag_ == "VBG"
+                and head.i not in triggers and head.lemma_.lower() not in LIGHT_VERBS | _PARTAKE_VERBS
+                and any(c.dep_ == "nsubj" for c in head.children)):
+            return None  # an active clause that states no event: its subject did not do this
         if current.dep_ in _CONTROL_DEPS and head is not current and head.pos_ in {"VERB", "AUX"}:
             current = current.head
             continue

@@ -140,11 +140,17 @@ def _relation_participle(token: Token) -> bool:
     return token.tag_ == "VBN" or with_agent
 
 
+_NO_ONE = frozenset({"nobody", "none", "no-one"})
+
+
 def _claim(token: Token) -> Claim | None:
     """"X claimed responsibility for E", "X claimed the attack"."""
     if token.lemma_.lower() != "claim" or token.pos_ != "VERB":
         return None
     claimer = _subject(token)
+    if claimer is not None and (claimer.lower_ in _NO_ONE
+                                or any(c.dep_ == "det" and c.lower_ == "no" for c in claimer.children)):
+        return None  # "no group has claimed responsibility": nobody claims it
     for child in token.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in CLAIM_NOUNS:
             target = next((g for p in child.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}

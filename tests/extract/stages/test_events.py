@@ -210,6 +210,21 @@ def test_claim_in_a_later_sentence_goes_to_the_attack_before_it(pipeline: Pipeli
     assert texts(found[0].claimed_by) == ["Al-Shabaab"] == texts(found[0].actors)
 
 
+def test_nobody_claiming_an_attack_names_no_claimant(pipeline: Pipeline) -> None:
+    found = events(pipeline, "A car bomb killed 8 people in Mogadishu on Monday. "
+                             "No group has claimed responsibility for the attack.")
+    assert len(found) == 1
+    assert found[0].claimed_by == () and found[0].actors == ()
+
+
+def test_a_participle_hung_on_a_clause_of_no_event_takes_no_actor(pipeline: Pipeline) -> None:
+    # the parser hangs "wounding" on "hunting": the police hunt, they did not wound anyone
+    event = only(pipeline, "Malian police are hunting a man believed to have left a bag holding a device "
+                           "that exploded on Friday, wounding 13 people in a market in Mopti.")
+    assert event.actors == ()
+    assert texts(event.recipients) == ["people"] and event.count("injured") == 13
+
+
 def test_two_attacks_with_their_own_dates_and_places_stay_two(pipeline: Pipeline) -> None:
     found = events(pipeline, "Gunmen killed 3 farmers in Kaduna on May 1, and a roadside bomb killed "
                              "2 soldiers in Maiduguri on May 3.")
