@@ -43,7 +43,7 @@ def affected(hit: Hit, head: Token, index: ActorIndex, is_instrument: Callable[[
     its head and left modifiers, without numbers, relative clauses or appositions."""
     if not _harms(hit):
         return index.for_phrase(head)
-    head = _counted(head)
+    written, head = head, _counted(head)
     found: list[ActorRef] = []
     for item in [head, *(c for c in head.conjuncts if c.i > head.i), *_listed(head)]:
         named = index.for_phrase(item, conj=False)
@@ -56,8 +56,29 @@ def affected(hit: Hit, head: Token, index: ActorIndex, is_instrument: Callable[[
                 and item.lemma_.lower() not in _NOT_AFFECTED | PLACE_NOUNS):
             named = [a for a in index.phrase_actor(item) if _plain(item, a)]
         found += [a for a in named if a not in found]
-    return found + [a for p in head.children if p.dep_ == "prep" and p.lower_ == "including"
-                    for g in p.children if g.dep_ == "pobj" for a in affected(hit, g, index, is_instrument)]
+    heads = (written,) if written is head else (written, head)
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "including"):
+        found += [a for a in included(hit, prep, index, is_instrument) if a not in found]
+    return found
+
+
+def included(hit: Hit, prep: Token, index: ActorIndex, is_instrument: Callable[[Token], bool]
+             ) -> list[ActorRef]:
+    """Those an "including" list names: its head phrase, and every name in the list however the
+    parser hung it ("including A, wife of B, C, the director D and E"), less the one a relational
+    "of" names (B is not among them)."""
+    related = {t.i for t in prep.subtree if t.dep_ == "pobj" and t.head.lower_ == "of"}
+    # "wife of the poet B": B, in apposition with no comma between, is the relative too
+    related |= {c.i for t in prep.subtree if t.i in related for c in t.children
+                if c.dep_ == "appos" and not any(w.is_punct for w in t.doc[t.i + 1:c.i])}
+    listed = [a for g in prep.children if g.dep_ == "pobj" for a in affected(hit, g, index, is_instrument)]
+    listed += index.within(t for t in prep.subtree if t is not prep)
+    found: list[ActorRef] = []
+    for actor in listed:
+        words = [t for t in prep.subtree if actor.span.start <= t.idx < actor.span.end]
+        if actor not in found and not any(t.i in related for t in words):
+            found.append(actor)
+    return sorted(found, key=lambda a: a.span.start)
 
 
 def _listed(head: Token) -> list[Token]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitrep.extract.events.affected import UNDERGO_VERBS, affected, agent, is_event_noun
+from sitrep.extract.events.affected import UNDERGO_VERBS, affected, agent, included, is_event_noun
 from sitrep.extract.events.attach import SITE_NOUNS
 from sitrep.extract.events.lexicon import LIGHT_VERBS, REPORTING_LIGHT_VERBS
 from sitrep.extract.events.phrases import ActorIndex, resolve_relative
@@ -100,8 +100,7 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
             roles.recipients += affected(hit, child, index, is_instrument)
         elif child.dep_ == "prep" and child.lower_ == "including" and hit.type in _FORCE:
             # "dozens were arrested, including a teacher": more of those the act was done to
-            roles.recipients += [a for g in child.children if g.dep_ == "pobj"
-                                 for a in affected(hit, g, index, is_instrument)]
+            roles.recipients += included(hit, child, index, is_instrument)
         elif child.dep_ == "prep":
             _prep_roles(hit, child, index, roles, states, is_instrument)
     if subject is None and hit.type in _FORCE:

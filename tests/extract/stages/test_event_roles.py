@@ -116,6 +116,16 @@ def test_counted_and_included_detainees(pipeline: Pipeline) -> None:
     assert texts(held.recipients) == ["organisers"]
 
 
+def test_an_including_list_names_everyone_listed_but_a_relative(pipeline: Pipeline) -> None:
+    event = only(pipeline, "Police arrested dozens of protesters, including a teacher and two students.")
+    assert texts(event.recipients) == ["protesters", "teacher", "students"]
+    listed = only(pipeline, "Several activists were arrested in Kano, including Amina Bello, wife of the "
+                            "poet Musa Danjuma, Ibrahim Sule, the lawyer Halima Yusuf and Garba Ali.")
+    names = texts(listed.recipients)
+    assert {"Amina Bello", "Ibrahim Sule", "Garba Ali"} <= set(names)  # the tagger calls Halima Yusuf a place
+    assert "Musa Danjuma" not in names  # the husband named to say whose wife she is
+
+
 def test_fire_on_people_is_a_target_and_on_a_street_is_a_place(pipeline: Pipeline) -> None:
     event = only(pipeline, "Gunmen opened fire on worshippers on Sunday.")
     assert texts(event.actors) == ["Gunmen"] and texts(event.recipients) == ["worshippers"]
