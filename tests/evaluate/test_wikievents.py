@@ -20,7 +20,7 @@ from sitrep.evaluate.wikievents import (
     victims,
     weapon_text,
 )
-from sitrep.model.facts import ActorRef, Event, Extraction, Mention, Place, Quantity
+from sitrep.model.facts import ActorRef, Attribution, Event, Extraction, Mention, Place, Quantity
 from sitrep.model.span import Span
 
 S = Span(0, 10)
@@ -115,6 +115,21 @@ def test_weapon_keeps_the_surface_text_of_the_mention() -> None:
     assert weapon_text(event("ASSAULT", "attack", at=50, weapon="knife"), extraction) == ["rifles"]  # nearest
     assert weapon_text(event("ASSAULT", "attack", at=50), extraction) == []  # the event names no weapon
     assert weapon_text(event("ASSAULT", "attack", weapon="grenade"), Extraction("y")) == ["grenade"]
+
+
+def test_a_weapon_name_ending_in_a_person_noun_is_no_weapon_filler() -> None:
+    bomber = Mention("weapon", Span(2, 16), "suicide bomber", key="suicide_bomb")
+    extraction = Extraction("x", mentions=(bomber,))
+    assert weapon_text(event("ASSAULT", "blew up", at=20, weapon="suicide_bomb"), extraction) == []
+
+
+def test_attackers_are_actors_claimants_and_those_blamed() -> None:
+    blamed = Attribution(actor=actor("the Basque Front"), by=actor("police"))
+    extraction = Extraction("x", events=(
+        event("ASSAULT", "bombing", actors=(actor("gunmen"),), claimed_by=(actor("Red Cell"),),
+              attributed_to=(blamed,)),
+    ))
+    assert predicted_roles(extraction)[("attack", "attacker")] == ["gunmen", "Red Cell", "the Basque Front"]
 
 
 def test_victims_join_the_count_written_before_them() -> None:

@@ -64,7 +64,39 @@ def apply_attributions(sentence: Sentence, frames: list[Frame]) -> list[Pending]
                 pending.append(found)
         elif token.pos_ == "NOUN" and _is_signature(token):
             _signature(sentence, frames, token)
+        elif token.lemma_.lower() == "responsible" and token.dep_ == "acomp":
+            found = _responsible(sentence, frames, token)
+            if found is not None:
+                pending.append(found)
     return pending
+
+
+def _responsible(sentence: Sentence, frames: list[Frame], adjective: Token) -> Pending | None:
+    """"X was responsible for the attack", "police concluded that X were responsible": X is
+    blamed, by whoever concluded it; without "for ..." the attack is the one told just before."""
+    verb = adjective.head
+    if any(c.dep_ == "neg" for c in (*verb.children, *adjective.children)) or status_of(
+            Hit(verb, verb, "ACCUSE")) != "asserted":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    blamed = sentence.index.for_phrase(resolve_relative(subject)) if subject is not None else []
+    if not blamed:
+        return None
+    by = None
+    if verb.dep_ == "ccomp":
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        speakers = sentence.index.for_phrase(speaker) if speaker is not None else []
+        by = speakers[0] if speakers else None
+    attributions = [Attribution(actor=a, by=by, text=sentence.sent.text.strip()) for a in blamed]
+    sides = [g for c in adjective.children if c.dep_ == "prep" and c.lower_ == "for"
+             for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    frame = next((f for s in sides if (f := _frame_in(frames, s)) is not None), None)
+    if frame is not None and not frame.generic:
+        frame.attributed += attributions
+        return None
+    if sides and not _mentions_event(sides):
+        return None  # "responsible for security": no event
+    return Pending([], attributions)
 
 
 def _blame(sentence: Sentence, frames: list[Frame], verb: Token) -> Pending | None:

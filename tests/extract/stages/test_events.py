@@ -225,6 +225,18 @@ def test_a_participle_hung_on_a_clause_of_no_event_takes_no_actor(pipeline: Pipe
     assert texts(event.recipients) == ["people"] and event.count("injured") == 13
 
 
+def test_those_held_responsible_are_blamed_by_who_concluded_it(pipeline: Pipeline) -> None:
+    [event] = events(pipeline, "A bomb killed 12 people at a cafe in Mopti on Monday. "
+                               "The police concluded that the Macina Front were responsible.")
+    assert [(a.actor.text, a.by and a.by.text) for a in event.attributed_to] == [("Macina Front", "police")]
+    assert event.actors == ()  # blamed, not read off the parse as the one who did it
+    [denied] = events(pipeline, "A bomb killed 12 people in Mopti. The Macina Front was not responsible.")
+    assert denied.attributed_to == ()
+    [duty] = events(pipeline, "A bomb killed 12 people in Mopti. The Macina Front is responsible for "
+                              "security in the north.")
+    assert duty.attributed_to == ()
+
+
 def test_two_attacks_with_their_own_dates_and_places_stay_two(pipeline: Pipeline) -> None:
     found = events(pipeline, "Gunmen killed 3 farmers in Kaduna on May 1, and a roadside bomb killed "
                              "2 soldiers in Maiduguri on May 3.")
