@@ -26,7 +26,7 @@ meeting       type CONSULT
 Roles per category (surface texts, never canonical names):
 
 ============  ==========================================================================
-attack        attacker = actors, claimants and those blamed; target = recipients but the casualties; weapon; place
+attack        attacker = actors, claimants, those blamed; target = recipients less casualties; weapon; place
 killing       attacker = as for attack; victim = recipients and ``killed`` counts; place
 injury        attacker = as for attack; victim = recipients and ``injured`` counts; place
 arrest        detainee = recipients; place
