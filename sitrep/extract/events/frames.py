@@ -143,9 +143,24 @@ def _merge_target(frame: Frame, merged: list[Frame]) -> Frame | None:
         if before:
             return max(before, key=lambda m: m.main.token.i)
     for other in same:
-        if _compatible(other, frame):
+        if _compatible(other, frame) and not _described(other.main.token, hit.token):
             return other
     return None
+
+
+def _described(a: Token, b: Token) -> bool:
+    """One trigger lies in a relative clause that describes someone ("killed X, a commander whom Y
+    held responsible for planning attacks on Z"): the attacks are what X is said to have done,
+    not more of the killing. A clause about a thing ("a device that exploded, wounding 13") is the
+    incident itself."""
+    above_a = [a, *a.ancestors]
+    above_b = [b, *b.ancestors]
+    common = next((t for t in above_a if t in above_b), None)
+    if common is None:
+        return False
+    path = above_a[:above_a.index(common)] + above_b[:above_b.index(common)]
+    return any(t.dep_ == "relcl" and any(c.lower_ in {"who", "whom", "whose"} for c in t.subtree)
+               for t in path)
 
 
 def _sequel(a: Token, b: Token) -> bool:

@@ -30,6 +30,8 @@ _TARGET_PREPS = {"against", "on", "upon", "at", "targeting"}
 _PARTAKE_VERBS = frozenset({"take", "participate", "join", "involve", "fight", "fire", "use", "kill"})
 _ON_PREPS = {"against", "on", "upon", "targeting"}
 _MEET_PREPS = {"with", "between"}
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "abduct", "kidnap", "capture",
+                         "behead", "assassinate", "execute", "massacre", "slay"})
 _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 _LEADER_VERBS = {"lead", "head", "command"}
 _COUNTRY_WORDS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states",
@@ -69,8 +71,12 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
         # killing 5": X neither does nor undergoes the participle
         passive = passive or verb.dep_ == "conj"
         subject = subject if passive or verb.dep_ == "xcomp" else None
-    if subject is not None and subject.head.i == verb.i and _bare_participle(verb):
+    if subject is not None and subject.head.i == verb.i and (
+            _bare_participle(verb) or _objectless_harm(verb)):
         passive = True  # "20 others injured", "with two guards wounded": the subject underwent it
+    if (subject is not None and subject.dep_ == "nsubjpass" and verb.dep_ == "xcomp" and verb.tag_ == "VBN"
+            and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)):
+        passive = True  # "two members were reported killed", "three were believed wounded"
     relative = subject is not None and resolve_relative(subject) is not subject
     if subject is not None:
         subject = resolve_relative(subject)
@@ -116,6 +122,17 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
         for child in hit.token.children:
             if child.dep_ == "acl" and child.lemma_.lower() == "target":
                 roles.recipients += _objects(child, index)
+
+
+def _objectless_harm(verb: Token) -> bool:
+    """"identified the three soldiers killed when ...": a verb of harm that always takes an object
+    in the active voice, written with none (and no auxiliary), is a participle the tagger read as a
+    past tense: its subject underwent it."""
+    if verb.lemma_.lower() not in _HARM_VERBS or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
+        return False
+    return not any(c.dep_ == "dobj" for conj in verb.conjuncts for c in conj.children)
 
 
 def _bare_participle(verb: Token) -> bool:

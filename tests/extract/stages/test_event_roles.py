@@ -126,6 +126,24 @@ def test_an_including_list_names_everyone_listed_but_a_relative(pipeline: Pipeli
     assert "Musa Danjuma" not in names  # the husband named to say whose wife she is
 
 
+def test_those_reported_killed_and_a_harm_verb_with_no_object_underwent_it(pipeline: Pipeline) -> None:
+    reported = only(pipeline, "Two other members of the militia were reported killed in Gao.")
+    assert reported.actors == () and texts(reported.recipients) == ["other members"]
+    # the tagger reads "killed" as a past tense with "soldiers" its subject
+    named = only(pipeline, "The ministry on May 3 identified the four Malian soldiers killed when a "
+                           "drone struck their outpost near Gao on May 2.")
+    assert named.actors == () and "Malian soldiers" in texts(named.recipients)
+    active = only(pipeline, "Rebels killed four soldiers in Gao on Monday.")
+    assert texts(active.actors) == ["Rebels"] and texts(active.recipients) == ["soldiers"]
+
+
+def test_attacks_someone_is_blamed_for_are_not_the_strike_that_killed_him(pipeline: Pipeline) -> None:
+    [event] = asserted(pipeline, "On May 7, a drone strike in Gao killed Ali Maiga, a Macina Front commander "
+                                 "whom officials held responsible for planning attacks on Malian troops.")
+    assert event.trigger == "killed"
+    assert texts(event.recipients) == ["Ali Maiga"]
+
+
 def test_fire_on_people_is_a_target_and_on_a_street_is_a_place(pipeline: Pipeline) -> None:
     event = only(pipeline, "Gunmen opened fire on worshippers on Sunday.")
     assert texts(event.actors) == ["Gunmen"] and texts(event.recipients) == ["worshippers"]
