@@ -32,6 +32,7 @@ _ON_PREPS = {"against", "on", "upon", "targeting"}
 _MEET_PREPS = {"with", "between"}
 _HARM_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "abduct", "kidnap", "capture",
                          "behead", "assassinate", "execute", "massacre", "slay"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 _LEADER_VERBS = {"lead", "head", "command"}
 _COUNTRY_WORDS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states",
@@ -98,8 +99,9 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                if is_instrument(pobj):
+                if is_instrument(pobj):  # "killed by mortar fire from X": X fired it
                     roles.instruments.append(pobj)
+                    roles.actors += _owner_of(pobj, index, states)
                 else:  # "killed by a suicide bomber": an attacker no one named
                     roles.actors += _leader_or(pobj, index) or agent(pobj, index)
         elif child.dep_ in {"dobj", "dative"} and child is not hit.token:
@@ -156,11 +158,15 @@ def _participle_bearer(verb: Token) -> list[Token]:
 
 
 def _owner_of(instrument: Token, index: ActorIndex, states: list[ActorRef]) -> list[ActorRef]:
-    """"Turkish warplanes struck": whose weapon it was, from its modifiers."""
+    """"Turkish warplanes struck", "mortar fire from X": whose weapon it was, from its modifiers
+    or the "from" phrase, unless it names a country ("rockets from Lebanon" says where from)."""
     found: list[ActorRef] = []
     for child in instrument.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"}:
             found += index.covering(child) or [s for s in states if s.span.start == child.idx]
+        elif child.dep_ == "prep" and child.lower_ == "from":  # "rockets from X"
+            found += [a for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in _PLACE_ENTS
+                      for a in index.for_phrase(g) if a.kind != "state"]
     return found
 
 

@@ -137,6 +137,13 @@ def test_those_reported_killed_and_a_harm_verb_with_no_object_underwent_it(pipel
     assert texts(active.actors) == ["Rebels"] and texts(active.recipients) == ["soldiers"]
 
 
+def test_the_group_a_weapon_came_from_fired_it_but_not_a_country(pipeline: Pipeline) -> None:
+    fired = only(pipeline, "Two soldiers were killed by rocket fire from the Ansar Brigade on Monday.")
+    assert texts(fired.actors) == ["Ansar Brigade"] and texts(fired.recipients) == ["soldiers"]
+    where = only(pipeline, "Two soldiers were killed by rockets from Lebanon.")
+    assert where.actors == ()
+
+
 def test_attacks_someone_is_blamed_for_are_not_the_strike_that_killed_him(pipeline: Pipeline) -> None:
     [event] = asserted(pipeline, "On May 7, a drone strike in Gao killed Ali Maiga, a Macina Front commander "
                                  "whom officials held responsible for planning attacks on Malian troops.")
