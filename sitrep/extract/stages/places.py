@@ -16,6 +16,7 @@ the place of the "in X" that follows it. A name nothing resolves is kept as text
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sitrep.extract.doc import ExtractDoc
 from sitrep.extract.stages.places_focus import document_focus, located_towns, town_clues
 from sitrep.knowledge.distance import remote
-from sitrep.knowledge.gazetteer import Gazetteer, load_gazetteer
+from sitrep.knowledge.gazetteer import Candidate, Gazetteer, load_gazetteer
 from sitrep.model.facts import Place
 from sitrep.model.span import Span
 
@@ -43,6 +44,9 @@ _SITE = re.compile(r"\b(?:camp|base|airbase|airport|airfield|air field|barracks|
 _LEADING = re.compile(r"^(?:the|a)\s+", re.I)
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _UNAMBIGUOUS_GAP = 1.5
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*[ \t]+){1,2}$")
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w’'.-]*){1,3}")
+_LISTED = frozenset({",", "and", ", and", "or", ", or", "&"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +74,18 @@ class PlacesStage:
 
     def __call__(self, doc: ExtractDoc) -> ExtractDoc:
         names = _names(doc, self.knowledge, self.gazetteer)
-        countries, areas, own = self._context(doc, names)
+        pairs = self._pairs(doc, names)
+        countries, areas, own = self._context(doc, names, pairs)
         doc.user_data["place_countries"] = dict(countries)
         doc.user_data["place_admin1"] = dict(areas)
         places: list[Place] = []
         for near in (False, True):  # second pass: towns near the other places the document names
             points = located_towns([_key(n.text) for n in names], places) if near else {}
             places = []
-            for name in names:  # a name is no context for itself ("Tripoli" does not vote for Libya)
+            for i, name in enumerate(names):  # a name is no context for itself ("Tripoli" for Libya)
+                if i in pairs:
+                    places.append(self._reading(doc, name, pairs[i]))
+                    continue
                 key = _key(name.text)
                 mine = own.get(key, (Counter(), Counter()))
                 others = [p for k, held in points.items() if k != key for p in held]
@@ -85,25 +93,59 @@ class PlacesStage:
         doc.places = _locate_sites(doc, names, places)
         return doc
 
+    def _pairs(self, doc: ExtractDoc, names: list[_Name]) -> dict[int, Candidate]:
+        """Readings fixed by "TOWN, AREA" ("Parkland, Florida", "Tacoma, Washington"): a town and
+        the province or country right after it, read together (``Gazetteer.nested``)."""
+        found: dict[int, tuple[Candidate, Candidate]] = {}
+        for i, (first, second) in enumerate(itertools.pairwise(names)):
+            if i - 1 in found or _between(doc, first, second) != "," \
+                    or self._facility(first) is not None or self._facility(second) is not None:
+                continue
+            alone = self.gazetteer.lookup(_stem(first.text), limit=1)
+            if alone and alone[0].kind not in ("city", "admin2"):
+                continue  # "Jordan, Lebanon": a list of countries, not a village of one
+            pair = self.gazetteer.nested(_stem(first.text), _stem(second.text))
+            if pair is not None and pair[0].kind == "city":
+                found[i] = pair
+        fixed: dict[int, Candidate] = {}
+        for i, pair in found.items():
+            before = i - 1 >= 0 and i - 2 not in found and _between(doc, names[i - 1], names[i]) in _LISTED
+            after = i + 2 < len(names) and i + 2 not in found \
+                and _between(doc, names[i + 1], names[i + 2]) in _LISTED
+            if not (before or after):  # "Washington, New York and Boston": a list, not a town and its state
+                fixed[i], fixed[i + 1] = pair
+        return fixed
+
+    def _reading(self, doc: ExtractDoc, name: _Name, best: Candidate) -> Place:
+        precision = 2 if best.kind == "city" and _near(doc.spacy, name.span) else None
+        return best.to_place(name.text, name.span, precision=precision)
+
     # -- context -----------------------------------------------------------------------------
     def context(self, doc: ExtractDoc, names: list[_Name] | None = None
                 ) -> tuple[Counter[str], Counter[tuple[str, str]]]:
         """Countries and provinces the document is about, with how often it names them: those of
-        names that resolve one way only (or whose best reading is well ahead), of pack facilities,
-        and (countries) of demonyms."""
+        names that resolve one way only (or whose best reading is well ahead, or that a "TOWN,
+        AREA" pair fixes), of pack facilities, and (countries) of demonyms."""
         names = _names(doc, self.knowledge, self.gazetteer) if names is None else names
-        counts, areas, _ = self._context(doc, names)
+        counts, areas, _ = self._context(doc, names, self._pairs(doc, names))
         return counts, areas
 
-    def _context(self, doc: ExtractDoc, names: list[_Name]) -> tuple[
-            Counter[str], Counter[tuple[str, str]], dict[str, tuple[Counter[str], Counter[tuple[str, str]]]]]:
+    def _context(self, doc: ExtractDoc, names: list[_Name], pairs: dict[int, Candidate] | None = None
+                 ) -> tuple[Counter[str], Counter[tuple[str, str]],
+                            dict[str, tuple[Counter[str], Counter[tuple[str, str]]]]]:
         counts: Counter[str] = Counter()
         areas: Counter[tuple[str, str]] = Counter()
         own: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = {}
-        for name in names:
+        pairs = pairs or {}
+        for i, name in enumerate(names):
             facility = self._facility(name)
-            found = self.gazetteer.lookup(_stem(name.text), limit=2) if facility is None else []
-            if facility is not None:
+            found = self.gazetteer.lookup(_stem(name.text), limit=2) if facility is None and i not in pairs \
+                else []
+            if i in pairs:
+                country, admin1 = pairs[i].country, pairs[i].admin1
+                if country is None:
+                    continue
+            elif facility is not None:
                 country, admin1 = facility.country, getattr(facility, "admin1", None)
             elif found and (len(found) == 1 or found[0].kind == "country"
                             or found[0].score - found[1].score >= _UNAMBIGUOUS_GAP) and found[0].country:
@@ -208,7 +250,44 @@ def _names(doc: ExtractDoc, knowledge: Any, gazetteer: Gazetteer) -> list[_Name]
             if name and not any(name.span.overlaps(t) for t in [*(f.span for f in found), *others]) \
                     and not _is_demonym(name.text, knowledge, gazetteer):
                 found.append(name)
-    return sorted(found, key=lambda n: n.span.start)
+    return _join(doc, sorted(found, key=lambda n: n.span.start), others, gazetteer)
+
+
+def _join(doc: ExtractDoc, names: list[_Name], others: list[Span], gazetteer: Gazetteer) -> list[_Name]:
+    """Names with the capitalised words around them that make a longer name the gazetteer knows
+    ("Boa" + "Vista", "Baja" + "California", "U.S." + "Virgin Islands"): a split entity joined,
+    the parts it covers dropped."""
+    out: list[_Name] = []
+    for name in names:
+        if out and out[-1].span.start <= name.span.start and name.span.end <= out[-1].span.end:
+            continue  # a part of the name before, joined
+        if name.key is None and name.label in ("GPE", "LOC", "place"):
+            name = _joined(doc, name, others, gazetteer)
+            while out and out[-1].key is None and name.span.start <= out[-1].span.start:
+                out.pop()
+        out.append(name)
+    return out
+
+
+def _joined(doc: ExtractDoc, name: _Name, others: list[Span], gazetteer: Gazetteer) -> _Name:
+    before = _WORDS_BEFORE.search(doc.text, max(0, name.span.start - 60), name.span.start)
+    after = _WORDS_AFTER.match(doc.text, name.span.end, name.span.end + 60)
+    starts = [name.span.start]
+    if before:
+        starts += [before.start() + m.start() for m in re.finditer(r"\S+", before.group())]
+    ends = [name.span.end]
+    if after:
+        ends += [name.span.end + m.end() for m in re.finditer(r"\S+", after.group())]
+    for start, end in sorted(((s, e) for s in starts for e in ends), key=lambda se: se[0] - se[1]):
+        if (start, end) == (name.span.start, name.span.end):
+            break
+        span = Span(start, end)
+        if any(span.overlaps(o) for o in others):
+            continue
+        text = doc.text[start:end]
+        if gazetteer.notable(text) and not gazetteer.same_name(text, name.text):  # not "The Baghdad"
+            return _Name(span, text, name.label, name.key)
+    return name
 
 
 def _widen(doc: ExtractDoc, span: Span, text: str, label: str, key: str | None) -> _Name:
@@ -244,6 +323,10 @@ def _is_demonym(text: str, knowledge: Any, gazetteer: Gazetteer) -> bool:
     if gazetteer.demonym(text) is None and (by_demonym is None or by_demonym(text) is None):
         return False
     return not any(c.primary for c in gazetteer.lookup(text, limit=3))
+
+
+def _between(doc: ExtractDoc, first: _Name, second: _Name) -> str:
+    return " ".join(doc.text[first.span.end:second.span.start].split()).lower()
 
 
 def _key(text: str) -> str:

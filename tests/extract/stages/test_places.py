@@ -151,9 +151,9 @@ def test_an_ambiguous_town_among_the_documents_other_towns(parse: ParseStage) ->
 
 
 def test_a_village_far_from_every_other_place_is_left_unplaced(parse: ParseStage) -> None:
-    found = places(parse, "Protesters marched in Baghdad and Basra. Later they gathered in Yorkshire.")
+    found = places(parse, "Protesters marched in Baghdad and Basra. Later they gathered in Congress.")
     assert found["Basra"].country == "IQ"
-    assert (found["Yorkshire"].lat, found["Yorkshire"].precision) == (None, None)  # not a Virginian hamlet
+    assert (found["Congress"].lat, found["Congress"].precision) == (None, None)  # not an Arizonan hamlet
 
 
 def test_towns_named_in_passing_are_clues_to_the_country() -> None:
@@ -162,3 +162,23 @@ def test_towns_named_in_passing_are_clues_to_the_country() -> None:
     assert [(t.name, t.country) for t in town_clues(gaz, text, [])] == [("Cirencester", "GB")]
     taken = [Span(text.index("Cirencester"), text.index("Cirencester") + 11)]
     assert town_clues(gaz, text, taken) == []  # an entity already covers it; "Paris" opens a sentence
+
+
+def test_a_town_and_its_state_after_a_comma(parse: ParseStage) -> None:
+    found = places(parse, "A teacher from Tacoma, Washington shared her recipes on Monday.")
+    assert (found["Tacoma"].country, found["Tacoma"].admin1) == ("US", "Washington")
+    assert (found["Washington"].name, found["Washington"].precision) == ("Washington", 4)  # the state
+
+
+def test_a_list_of_places_is_no_town_and_its_state(parse: ParseStage) -> None:
+    found = places(parse, "Protests spread to Washington, New York and Chicago on Sunday.")
+    assert found["Washington"].admin1 == "District of Columbia"
+    assert found["New York"].precision == 1
+
+
+def test_a_split_entity_is_joined_into_the_name_the_gazetteer_knows(parse: ParseStage) -> None:
+    text = "Thousands are living in Boa Vista, the state capital. Work begins in Baja California soon."
+    found = places(parse, text)
+    assert (found["Boa Vista"].country, found["Boa Vista"].precision) == ("BR", 1)
+    assert (found["Baja California"].country, found["Baja California"].precision) == ("MX", 4)
+    assert "Vista" not in found and "California" not in found
