@@ -133,6 +133,8 @@ def _event_row(stored: StoredEvent) -> list[Any]:
         kind += f" ({e.status})"
     who = f"{_names(e.actors) or '?'} → {_names(e.recipients) or '?'}"
     place = (e.place.name or e.place.text) if e.place else ""
+    if e.site is not None:
+        place = f"{e.site.text}, {place}"  # "Central cafe, Kano"
     return [_date(e.date), kind, who, e.weapon, _killed(e), place, _notes(e.notes), _document(stored)]
 
 

@@ -102,6 +102,9 @@ class Event:
 
     ``type``/``mode``: PLOVER; ``acled``: (event_type, sub_event_type) or None; ``status``:
     asserted | negated | hypothetical | planned | threatened (only asserted ones happened).
+    ``site``: the building, street or facility the text names within ``place`` ("the Rolando cafe"
+    in Madrid), unresolved, when ``place`` is a town or larger; None when the text names none or
+    the site is itself the place.
     ``origin``: "text" when the document's own words state it, "citation" when the title of a
     source it cites does (a footnoted "Bomb Kills 2 Soldiers"; ``notes`` then names that note).
     """
@@ -119,6 +122,7 @@ class Event:
     weapon: str | None = None
     date: DateValue | None = None
     place: Place | None = None
+    site: Place | None = None
     quantities: tuple[Quantity, ...] = ()
     status: str = "asserted"
     notes: tuple[int, ...] = ()

@@ -142,6 +142,8 @@ def event_from_row(row: Mapping[Any, Any], roles: Sequence[Mapping[Any, Any]], r
         notes=tuple(row["notes"]),
         context=tuple(row["context"]),
         origin=row["origin"],
+        site=Place(row["site_text"], Span(row["site_start"], row["site_end"]))
+        if row["site_text"] is not None else None,
     )
 
 

@@ -203,6 +203,9 @@ def _event_row(document_id: str, eid: str, seq: int, e: Event, sentences: Senten
         "notes": list(e.notes),
         "context": list(e.context),
         "origin": e.origin,
+        "site_text": e.site.text if e.site else None,
+        "site_start": e.site.span.start if e.site else None,
+        "site_end": e.site.span.end if e.site else None,
     }
 
 

@@ -382,6 +382,10 @@ events = sa.Table(
     sa.Column("context", sa.JSON, nullable=False),
     # text | citation (revision 0003): stated by the document, or by the title of a source it cites
     sa.Column("origin", sa.String(KIND_LENGTH), nullable=False, server_default="text"),
+    # The building or street within the place (Event.site, revision 0003): its words, kept as text.
+    sa.Column("site_text", sa.Text, nullable=True),
+    sa.Column("site_start", sa.Integer, nullable=True),
+    sa.Column("site_end", sa.Integer, nullable=True),
     sa.UniqueConstraint("document_id", "seq"),
 )
 

@@ -95,6 +95,7 @@ def build_extraction(reading: Reading) -> Extraction:
             feature_code="PPLC",
             source="pack",
         ),
+        site=Place("the base", _at(text, "the base")),
         quantities=(
             Quantity("killed", 2.0, "two", _at(text, "rockets"), minimum=True),
             Quantity("killed", 3.0, "three", _at(text, "rockets"), approximate=True),

@@ -50,6 +50,7 @@ class Frame:
     status: str = "asserted"
     date: DateValue | None = None
     place: Place | None = None
+    site: Place | None = None  # a building or street within a resolved place
     quantities: list[Quantity] = field(default_factory=list)
     weapon: WeaponInfo | None = None
     claimed_by: list[ActorRef] = field(default_factory=list)

@@ -231,7 +231,11 @@ def _fill(sentence: Sentence, frame: Frame) -> None:
     places_as_recipients(sentence, frame)
     places_as_modifiers(sentence, frame)
     visit_place(sentence, frame)
-    frame.place = frame.place or site_of(sentence, frame)
+    site = site_of(sentence, frame)
+    if frame.place is None:
+        frame.place = site
+    elif site is not None and not _overlap(site.span, frame.place.span):
+        frame.site = site  # "at the Rolando cafe in Madrid": Madrid, and the cafe within it
     frame.roles.recipients = [r for r in frame.roles.recipients
                               if (r.span.start, r.span.end) not in {(a.span.start, a.span.end)
                                                                    for a in frame.roles.actors}]
@@ -290,7 +294,12 @@ def to_event(sentence: Sentence, frame: Frame) -> Event:
         acled=acled, actors=tuple(frame.roles.actors), recipients=tuple(frame.roles.recipients),
         claimed_by=tuple(frame.claimed_by), attributed_to=tuple(frame.attributed),
         weapon=frame.weapon.name if frame.weapon else None, date=frame.date, place=frame.place,
+        site=frame.site,
         quantities=tuple(frame.quantities), status=frame.status, notes=sentence.notes)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _attempt(hit: Hit) -> tuple[Token, ...]:

@@ -221,6 +221,14 @@ def test_a_participle_after_a_list_of_people(pipeline: Pipeline) -> None:
     assert any(t.endswith("boy") for t in texts(event.recipients))
 
 
+def test_a_site_within_a_resolved_town_is_kept_beside_it(pipeline: Pipeline) -> None:
+    event = only(pipeline, "On May 2 a bomb exploded at the Central cafe in Kano, killing 13 people.")
+    assert event.place is not None and event.place.text == "Kano" and event.place.country == "NG"
+    assert event.site is not None and event.site.text == "Central cafe"
+    plain = only(pipeline, "On May 2 a bomb exploded in Kano, killing 13 people.")
+    assert plain.site is None
+
+
 def test_the_site_of_the_target_is_where(pipeline: Pipeline) -> None:
     event = only(pipeline, "A grenade hit a pharmacy on the busy street Rue Delval, witnesses said.")
     assert texts(event.recipients) == ["pharmacy"]

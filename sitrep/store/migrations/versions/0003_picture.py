@@ -1,5 +1,6 @@
 """The picture across documents: canonical actors and their links, incidents (one event as all
-sources report it) and their reports, the user's merge/split decisions, and ``events.origin``.
+sources report it) and their reports, the user's merge/split decisions, ``events.origin`` and the
+site within an event's place (``events.site_*``).
 
 Hand-written and frozen, like 0001 and 0002. The derived tables are rebuilt whole by
 ``sitrep.resolve``; ``decisions`` is the user's data and is never rebuilt.
@@ -40,6 +41,9 @@ def _index(table: str, *columns: str) -> None:
 def upgrade() -> None:
     with op.batch_alter_table("events") as batch:
         batch.add_column(sa.Column("origin", KIND, nullable=False, server_default="text"))
+        batch.add_column(sa.Column("site_text", sa.Text, nullable=True))
+        batch.add_column(sa.Column("site_start", sa.Integer, nullable=True))
+        batch.add_column(sa.Column("site_end", sa.Integer, nullable=True))
 
     op.create_table(
         "canonical_actors",
@@ -135,4 +139,5 @@ def downgrade() -> None:
     for table in TABLES:
         op.drop_table(table)
     with op.batch_alter_table("events") as batch:
-        batch.drop_column("origin")
+        for column in ("site_end", "site_start", "site_text", "origin"):
+            batch.drop_column(column)
