@@ -131,14 +131,22 @@ def _in_other_incident(doc: Doc, value: DateValue, event_ids: set[int]) -> bool:
 
 
 def choose_place(doc: Doc, places: Sequence[Place], event_ids: set[int], clause: set[int]) -> Place | None:
-    """The most specific resolved place attached to the event; else the most specific in its clause.
+    """The most specific resolved place attached to the event (a country that modifies the event
+    noun only when nothing else is); else the most specific in its clause.
     A place that only modifies another noun ("Iran's leader", "the Iran-Iraq commission") or is a
     verb's subject or object is not where the event happened."""
     located = [p for p in places if _locative(doc, p, event_ids)]
     near = [p for _, p in attached(doc, located, event_ids)]
     if not near:
         near = [p for p in located if _inside(doc, p.span, clause)]
-    return most_specific(near)
+    # "U.S. strikes in Iraq": a country named before the event noun says who, "in X" says where
+    where = [p for p in near if not (p.precision == 6 and _modifier(doc, p))]
+    return most_specific(where or near)
+
+
+def _modifier(doc: Doc, place: Place) -> bool:
+    head = phrase_head(tokens_in(doc, place.span))
+    return head is not None and head.dep_ in {"compound", "nmod", "amod"}
 
 
 def most_specific(places: Sequence[Place]) -> Place | None:

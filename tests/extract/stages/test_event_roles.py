@@ -229,6 +229,11 @@ def test_a_site_within_a_resolved_town_is_kept_beside_it(pipeline: Pipeline) -> 
     assert plain.site is None
 
 
+def test_a_country_before_the_event_noun_says_who_and_in_x_says_where(pipeline: Pipeline) -> None:
+    event = only(pipeline, "U.S. strikes in Mali killed 5 militants on Monday.")
+    assert event.place is not None and event.place.country == "ML"
+
+
 def test_the_site_of_the_target_is_where(pipeline: Pipeline) -> None:
     event = only(pipeline, "A grenade hit a pharmacy on the busy street Rue Delval, witnesses said.")
     assert texts(event.recipients) == ["pharmacy"]
