@@ -75,12 +75,30 @@ def find_triggers(sent: SpacySpan, knowledge: EventKnowledge) -> tuple[list[Hit]
             continue
         if _fixed_expression(token):
             continue
-        hit = (_by_object(token, knowledge) or _lexical(token, knowledge) or _phrasal(token)
+        hit = (_by_object(token, knowledge) or _paused(token) or _lexical(token, knowledge) or _phrasal(token)
                or _weapon_use(token, knowledge))
         if hit is not None and not _not_an_event(hit):
             hits.append(hit)
             taken.update(w.i for w in hit.words)
     return hits, claims
+
+
+_PAUSE_NOUNS = frozenset({"pause", "suspension", "halt", "cessation", "end", "freeze", "moratorium"})
+_VIOLENCE_NOUNS = frozenset({"attack", "strike", "operation", "hostility", "fighting", "bombing", "raid",
+                             "shelling", "offensive"})
+
+
+def _paused(token: Token) -> Hit | None:
+    """"announced a pause in its attacks", "a suspension of operations": one act of stopping
+    violence (RETREAT, ceasefire), not an attack."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _PAUSE_NOUNS:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "to"}):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if pobj.lemma_.lower() in _VIOLENCE_NOUNS:
+                anchor = _light_verb(token) or token
+                return Hit(token, anchor, "RETREAT", "ceasefire", None, (token, prep, pobj))
+    return None
 
 
 def _not_an_event(hit: Hit) -> bool:

@@ -237,6 +237,13 @@ def test_those_held_responsible_are_blamed_by_who_concluded_it(pipeline: Pipelin
     assert duty.attributed_to == ()
 
 
+def test_a_pause_in_attacks_is_a_ceasefire_not_an_attack(pipeline: Pipeline) -> None:
+    [event] = events(pipeline, "The Macina Front announced a pause in its attacks on 30 June.")
+    assert (event.type, event.mode) == ("RETREAT", "ceasefire")
+    assert texts(event.actors) == ["Macina Front"]
+    assert event.date is not None and event.date.value == date(2021, 6, 30)
+
+
 def test_two_attacks_with_their_own_dates_and_places_stay_two(pipeline: Pipeline) -> None:
     found = events(pipeline, "Gunmen killed 3 farmers in Kaduna on May 1, and a roadside bomb killed "
                              "2 soldiers in Maiduguri on May 3.")
