@@ -24,6 +24,10 @@ demo: install
 	$(BIN)/sitrep audit $(DEMO_BRIEF)
 	$(BIN)/sitrep events
 	$(BIN)/sitrep relations
+	$(BIN)/sitrep incidents
+	$(BIN)/sitrep actors
+	mkdir -p demo-out
+	$(BIN)/sitrep network --events --png demo-out/network.png
 
 lint: install
 	$(BIN)/ruff check sitrep tests bench scripts
@@ -33,8 +37,8 @@ test: install lint
 
 eval: install
 	$(BIN)/sitrep eval $(SHARED)/eval/seed/gold.yaml $(SHARED)/eval/wikievents/dev.gold.jsonl \
-	  $(SHARED)/eval/plover_gsr/dev.json \
-	  $(if $(wildcard sitrep/evaluate/geoparsing.py),$(SHARED)/eval/geoparsing) --floors eval/floors.yaml
+	  $(SHARED)/eval/plover_gsr/dev.json $(SHARED)/eval/geoparsing tests/fixtures/multidoc \
+	  --floors eval/floors.yaml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

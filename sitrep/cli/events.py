@@ -55,6 +55,9 @@ class _Day(click.ParamType[date, Any]):
 @click.option("--since", type=_Day(), help="Only events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", type=_Day(last=True), help="Only events on or before this date.")
 @click.option("--doc", help="Only events of this document (id, id prefix or source).")
+@click.option("--titles", is_flag=True,
+              help="Also the events that the titles of cited pieces state (listed by `sitrep incidents` "
+                   "as reports of the events they corroborate).")
 @click.option(
     "--format",
     "fmt",
@@ -73,6 +76,7 @@ def events_command(
     since: date | None,
     until: date | None,
     doc: str | None,
+    titles: bool,
     fmt: str,
     as_json: bool,
 ) -> None:
@@ -83,7 +87,7 @@ def events_command(
     """
     document = app.store.resolve_document(doc) if doc else None
     events = app.store.events(
-        type=event_type, actor=actor, place=place, since=since, until=until, document=document
+        type=event_type, actor=actor, place=place, since=since, until=until, document=document, titles=titles
     )
     if as_json or fmt == "json":
         emit_json(events)
@@ -135,7 +139,8 @@ def _event_row(stored: StoredEvent) -> list[Any]:
     place = (e.place.name or e.place.text) if e.place else ""
     if e.site is not None:
         place = f"{e.site.text}, {place}"  # "Central cafe, Kano"
-    return [_date(e.date), kind, who, e.weapon, _killed(e), place, _notes(e.notes), _document(stored)]
+    notes = f"title in {_notes(e.notes)}" if e.origin == "citation" else _notes(e.notes)
+    return [_date(e.date), kind, who, e.weapon, _killed(e), place, notes, _document(stored)]
 
 
 def _relation_row(stored: StoredRelation) -> list[Any]:

@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 
 from sitrep.cli.context import AppContext, json_option, pass_app, read_input
+from sitrep.cli.incidents import print_summary
 from sitrep.cli.render import console, emit_json, err_console, table
 from sitrep.export.plover import to_jsonl
 from sitrep.ingest.extraction import ExtractOutcome, extract, extract_stored
 from sitrep.ingest.preview import preview
 from sitrep.model.reading import Reading
+from sitrep.resolve.picture import rebuild
 
 
 @click.command("extract")
@@ -53,6 +55,10 @@ def extract_command(
         ids = [store.resolve_document(target or "")]
     outcomes = extract_stored(store, ids, extractor=app.pipeline)
     _report(outcomes, as_json=as_json)
+    if any(o.status != "failed" for o in outcomes):
+        summary = rebuild(store)  # incidents and actors follow the new facts
+        if not as_json:
+            print_summary(summary)
     if any(o.status == "failed" for o in outcomes):
         raise SystemExit(1)
 

@@ -8,9 +8,11 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from sitrep.cli.context import AppContext, json_option, pass_app
+from sitrep.cli.incidents import print_summary
 from sitrep.cli.render import console, emit_json, err_console, table
 from sitrep.ingest.batch import IngestResult, SourceOutcome, ingest
 from sitrep.ingest.readers import ReadOptions
+from sitrep.resolve.picture import rebuild
 
 _MIB = 1024 * 1024
 
@@ -49,6 +51,10 @@ def ingest_command(app: AppContext, sources: tuple[str, ...], list_files: tuple[
                         on_outcome=on_outcome, on_total=lambda n: progress.update(task, total=n),
                         pipeline=None if no_extract else app.pipeline)
     _report(result, as_json=as_json)
+    if result.count("new") and not no_extract:
+        summary = rebuild(app.store)  # the picture across documents takes in the new ones
+        if not as_json:
+            print_summary(summary)
     if not result.ok:
         raise SystemExit(1)
 

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from sitrep import __version__
-from sitrep.cli import audit, evaluate, events, extract, ingest, sources
+from sitrep.cli import actors, audit, evaluate, events, extract, incidents, ingest, network, sources
 from sitrep.cli.context import AppContext
 from sitrep.errors import SitrepError
 
@@ -37,7 +37,7 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for _module in (ingest, extract, sources, events, audit, evaluate):
+for _module in (ingest, extract, sources, events, incidents, actors, network, audit, evaluate):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

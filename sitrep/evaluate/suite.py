@@ -6,7 +6,14 @@ Formats, told apart by the file itself:
 - ``wikievents``: JSON lines whose records have ``doc_gold`` (``sitrep.evaluate.wikievents``);
 - ``plover``: a JSON list of records with ``event`` and ``text`` (``sitrep.evaluate.plover_gsr``);
 - ``geowebnews``: a folder holding ``GWN.xml`` or brat files, or an ``.xml`` file
-  (``sitrep.evaluate.geoparsing``, when that module is present).
+  (``sitrep.evaluate.geoparsing``, when that module is present);
+- ``picture``: a folder of documents about the same incidents with ``events.gold.yaml`` and/or
+  ``actors.gold.yaml`` (``sitrep.evaluate.picture``, ``sitrep.evaluate.actor_resolution``): event
+  merging, corroboration, contradictions, grades and actor resolution across documents.
+
+The seed also gets the picture's seed metrics: its June-style headline corroboration (the brief's
+sentence and the cited titles that report the same attack are one incident) and the resolution of
+every gold actor form across the brief and its notes.
 
 The extraction pipeline is built once, on first need, and shared by every file.
 """
@@ -26,16 +33,20 @@ from sitrep.errors import NotFound, SitrepError
 from sitrep.evaluate.gold import SEED_SCHEMA
 from sitrep.evaluate.metrics import Metric
 
-FORMATS = ("seed", "wikievents", "plover", "geowebnews")
+FORMATS = ("seed", "wikievents", "plover", "geowebnews", "picture")
+PICTURE_GOLDS = ("events.gold.yaml", "actors.gold.yaml")
 
 
 def detect_format(path: str | Path) -> str:
     """Which gold format ``path`` holds; raises NotFound or SitrepError naming the file."""
     path = Path(path)
     if path.is_dir():
+        if any((path / name).is_file() for name in PICTURE_GOLDS):
+            return "picture"
         if (path / "GWN.xml").is_file() or any(path.glob("*.xml")) or any(path.glob("*/*.ann")):
             return "geowebnews"
-        raise SitrepError(f"{path}: a folder, but not GeoWebNews (no GWN.xml or brat files)")
+        raise SitrepError(f"{path}: a folder, but neither GeoWebNews (no GWN.xml or brat files) nor a "
+                          f"multi-document set (no {' or '.join(PICTURE_GOLDS)})")
     if not path.is_file():
         raise NotFound(f"{path}: gold file not found (is ../shared beside the checkout?)")
     if path.suffix.lower() == ".xml":
@@ -101,7 +112,11 @@ def _evaluate(path: Path, kind: str, lazy: LazyPipeline, limit: int | None) -> l
     if kind == "seed":
         from sitrep.evaluate.seed import evaluate_seed, extraction_scorers
 
-        return evaluate_seed(path, pipeline=lazy.get() if extraction_scorers() else None)
+        extracting = bool(extraction_scorers())
+        metrics = evaluate_seed(path, pipeline=lazy.get() if extracting else None)
+        return metrics + (_picture(lazy, seed_gold=path) if extracting else [])
+    if kind == "picture":
+        return _picture(lazy, fixtures=path)
     if kind == "wikievents":
         from sitrep.evaluate.wikievents import evaluate_wikievents
 
@@ -115,6 +130,17 @@ def _evaluate(path: Path, kind: str, lazy: LazyPipeline, limit: int | None) -> l
     geoparsing = importlib.import_module("sitrep.evaluate.geoparsing")
     # its own places pipeline (parse → mentions → places): events are not needed for place names
     return list(geoparsing.evaluate_geowebnews(path, limit=limit))
+
+
+def _picture(lazy: LazyPipeline, *, seed_gold: Path | None = None, fixtures: Path | None = None
+             ) -> list[Metric]:
+    """Event merging and actor resolution across documents, on the seed and its notes or a folder."""
+    from sitrep.evaluate.actor_resolution import evaluate_actor_resolution
+    from sitrep.evaluate.picture import evaluate_event_merging
+
+    pipeline = lazy.get()
+    return [*evaluate_event_merging(seed_gold=seed_gold, fixtures=fixtures, pipeline=pipeline),
+            *evaluate_actor_resolution(seed_gold=seed_gold, fixtures=fixtures, pipeline=pipeline)]
 
 
 def _default_pipeline() -> Any:

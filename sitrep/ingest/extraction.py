@@ -58,9 +58,12 @@ class LazyPipeline:
 
 
 def _build_default() -> Extractor:
-    from sitrep.extract.default import build_pipeline  # spaCy and every stage: only when needed
+    """sitrep's pipeline (spaCy and every stage: only when needed), plus the events the titles of
+    cited pieces state (``sitrep.resolve.titles``), which join the picture as their reports."""
+    from sitrep.extract.default import build_pipeline
+    from sitrep.resolve.titles import WithTitleEvents
 
-    return build_pipeline()
+    return WithTitleEvents(build_pipeline())
 
 
 def stage_names(extractor: object) -> tuple[str, ...]:

@@ -83,6 +83,7 @@ class ExtractionMethods:
         since: date | None = None,
         until: date | None = None,
         document: str | None = None,
+        titles: bool = False,
     ) -> list[StoredEvent]:
         """Stored events, each with its document, sentence and notes; undated ones last.
 
@@ -90,10 +91,11 @@ class ExtractionMethods:
         name it, or its pack id, in any role (actor, recipient, claimed by, blamed, blaming).
         ``place``: part of the place's words, name or province, or its country code. ``since`` /
         ``until``: the event's date (or range) touches that day or later / earlier; undated events
-        never match. ``document``: a document id.
+        never match. ``document``: a document id. ``titles``: also the events that the titles of
+        cited pieces state (``Event.origin`` "citation"); by default only the documents' own words.
         """
         where = queries.EventFilter(
-            type=type, actor=actor, place=place, since=since, until=until, document=document
+            type=type, actor=actor, place=place, since=since, until=until, document=document, titles=titles
         )
         with self._read() as conn:
             return queries.find_events(conn, where)

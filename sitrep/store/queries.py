@@ -27,12 +27,15 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     document: str | None = None
+    titles: bool = False  # also the events cited titles state (origin "citation")
 
 
 def find_events(conn: sa.Connection, where: EventFilter) -> list[StoredEvent]:
     """Events matching ``where``, by date (undated last), then document and position."""
     e, d = t.events.c, t.documents.c
     query = _with_document(sa.select(t.events), t.events, e.sentence_start, e.sentence_end)
+    if not where.titles:
+        query = query.where(e.origin == "text")
     if where.type:
         query = query.where(e.type == where.type.upper())
     if where.actor:

@@ -70,8 +70,11 @@ def test_formats_are_told_from_the_files(gold_files: dict[str, Path], tmp_path: 
     with pytest.raises(NotFound, match=r"absent\.jsonl"):
         detect_format(tmp_path / "absent.jsonl")
     (tmp_path / "empty-folder").mkdir()
-    with pytest.raises(SitrepError, match="not GeoWebNews"):
+    with pytest.raises(SitrepError, match=r"neither GeoWebNews .* nor a multi-document set"):
         detect_format(tmp_path / "empty-folder")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "events.gold.yaml").write_text("incidents: []\n")
+    assert detect_format(tmp_path / "reports") == "picture"
 
 
 def test_every_file_is_scored_with_one_pipeline(gold_files: dict[str, Path], fake_default: type) -> None:
@@ -103,6 +106,8 @@ def test_seed_calls_the_extraction_scorers_when_present(gold_files: dict[str, Pa
 
     monkeypatch.setattr(seed, "extraction_scorers", lambda: [(score_events, "extraction"),
                                                              (score_actor_forms, "doc")])
+    # the metrics across documents have their own tests (tests/evaluate/test_picture.py)
+    monkeypatch.setattr(suite, "_picture", lambda lazy, **_: [])
     pipeline = FakePipeline()
     metrics = {m.name: m.value for m in run_evaluation([gold_files["seed"]], pipeline=pipeline)}
     assert metrics["events.f1"] == 0.5 and metrics["actors.forms_resolved"] == 0.25

@@ -12,6 +12,7 @@ entity), parse (a noun phrase).
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from sitrep.extract.actors.groups import GroupPhrase, Groups
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 DATES = frozenset({"DATE", "TIME"})
 QUANTITIES = frozenset({"CARDINAL", "MONEY", "QUANTITY"})
 PLACES = frozenset({"GPE", "LOC"})
+_ARTICLE_NAME = re.compile(r"(?i)(?:al|el|ash|as|ad|an|ar|at|az)[-‐‑]\w+")
 _NAMED = frozenset({"ORG", "PERSON", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC"})
 _NER_LABELS = {"person": "PERSON", "civilians": "NORP"}
 
@@ -122,6 +124,9 @@ class _Finder:
                       label=_NER_LABELS.get(actor.kind, "ORG"))
         elif label in ("PERSON", "ORG") and self._misread_place(ent):
             self._place(ent, "GPE")
+        elif label == "PERSON" and self._article_name(ent, text):
+            self._take(ent)
+            self._org(ent, text)
         elif label == "PERSON" or self._person_like(ent, label):
             self._take(ent)
             self.people.add(ent)
@@ -153,6 +158,14 @@ class _Finder:
         words = _words(ent)
         return (len(words) == 1 and near_place_word(ent.root) and not self._org_kind(ent)
                 and words[0].lower_ not in self.surnames)
+
+    def _article_name(self, ent: SpacySpan, text: str) -> bool:
+        """"Al-Shabab", "al-Nusra": one word behind the Arabic article, no given name, that the tagger
+        called a person; a group, unless the document names someone with that surname ("Omar
+        al-Bashir" ... "al-Bashir")."""
+        if not _ARTICLE_NAME.fullmatch(text):
+            return False
+        return ent[-1].lower_ not in self.surnames and text.lower() not in self.surnames
 
     def _person_like(self, ent: SpacySpan, label: str) -> bool:
         if label not in ("ORG", "GPE", "NORP", "LOC") or self._org_kind(ent):

@@ -133,3 +133,10 @@ def test_spans_point_at_the_words_in_the_original_text(run: Run) -> None:
         assert doc.text[item.span.start:item.span.end] == item.text
         assert item.text == item.text.strip()
     assert _actor(doc, "Peshmerga").actor_id == "peshmerga"
+
+
+def test_a_name_behind_the_arabic_article_alone_is_a_group_unless_someone_bears_it(run: Run) -> None:
+    group = _actor(run("Al-Shabab fighters attacked the base near Afgooye."), "Al-Shabab")
+    assert group.kind != "person"
+    doc = run("Omar al-Bashir met the envoys. Al-Bashir said the talks would go on.")
+    assert _actor(doc, "Al-Bashir").kind == "person"  # the surname of a person the text names
