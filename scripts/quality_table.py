@@ -20,8 +20,7 @@ SETS = {  # metric prefix -> the set's name in the table
     "wikievents.": "WikiEvents dev (20 news documents)",
     "plover.": "PLOVER gold records (162 sentences)",
     "geo.": "GeoWebNews (200 articles)",
-    "resolve.fixtures.": "multi-document fixtures (`tests/fixtures/multidoc/`)",
-    "resolve.seed.": "seed and its notes",
+    "resolve.events.": "multi-document fixtures (`tests/fixtures/multidoc/`)",
 }
 TARGETS_NOTE = "target"
 

@@ -37,9 +37,8 @@ actors direct, support, fund or belong to.
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -51,6 +50,8 @@ import sqlalchemy as sa
 from sitrep.errors import NotFound, SitrepError
 from sitrep.knowledge.names import alias_key
 from sitrep.model.vocab import PLOVER_TYPES, RELATION_TYPES
+from sitrep.resolve.actor_store import needs_resolution, resolve_actors
+from sitrep.resolve.grading import relation_grades
 from sitrep.store import tables as t
 from sitrep.store.store import Store
 
@@ -62,9 +63,6 @@ EDGE_KINDS: tuple[str, ...] = (RELATION, BACKGROUND, EVENT)
 CANONICAL = "canonical"
 FALLBACK = "fallback"
 
-_RESOLVER = ("sitrep.resolve.actor_store", "resolve_actors")
-_STALE = ("sitrep.resolve.actor_store", "needs_resolution")
-_GRADER = ("sitrep.resolve.grading", "relation_grades")
 
 
 class NetworkError(SitrepError):
@@ -205,18 +203,6 @@ def _check_filter(where: NetworkFilter) -> None:
         raise NetworkError(f"since {where.since} is after until {where.until}; no statement can match")
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` when that module is installed (checked at each call), else None."""
-    try:
-        loaded = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name is not None and module.startswith(exc.name):
-            return None
-        raise
-    found = getattr(loaded, name, None)
-    return found if callable(found) else None
-
-
 def _unlinked(conn: sa.Connection) -> int:
     a, link = t.actors.c, t.actor_links.c
     query = (
@@ -228,14 +214,9 @@ def _unlinked(conn: sa.Connection) -> int:
 
 
 def _resolve_if_needed(store: Store) -> None:
-    """Rebuild the canonical actors when the resolver is installed and says they are stale (an
-    actor row without a link, by this module's own test when the resolver has none)."""
-    resolve_actors = _optional(*_RESOLVER)
-    if resolve_actors is None:
-        return
-    stale = _optional(*_STALE) or (lambda conn: _unlinked(conn) > 0)
+    """Rebuild the canonical actors when they are stale (an actor row without a link)."""
     with store.connection() as conn:
-        if not stale(conn):
+        if not needs_resolution(conn):
             return
     with store.transaction("resolve actors for the network") as conn:
         resolve_actors(conn)
@@ -493,11 +474,8 @@ def _add_links(
 
 
 def _add_grades(graph: nx.MultiDiGraph, conn: sa.Connection, actors: _Actors) -> None:
-    """Grades of "relation" edges, from ``sitrep.resolve.grading`` when it is installed."""
+    """Grades of "relation" edges (``sitrep.resolve.grading.relation_grades``)."""
     if not any(data["kind"] == RELATION for _, _, data in graph.edges(data=True)):
-        return
-    relation_grades = _optional(*_GRADER)
-    if relation_grades is None:
         return
     grades = relation_grades(conn)
     for source, target, data in graph.edges(data=True):

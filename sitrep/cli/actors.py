@@ -18,6 +18,7 @@ from sitrep.resolve.actor_store import (
     merge_actors,
     split_actor,
 )
+from sitrep.resolve.picture import event_grades, relation_grade_codes
 
 _SHOWN_DOCUMENTS = 3
 
@@ -94,7 +95,7 @@ def actor_command(app: AppContext, name: str, as_json: bool) -> None:
     if as_json:
         emit_json(profile)
     else:
-        _print_profile(profile)
+        _print_profile(profile, event_grades(app.store), relation_grade_codes(app.store))
 
 
 def _report(result: DecisionResult, as_json: bool) -> None:
@@ -109,7 +110,8 @@ def _report(result: DecisionResult, as_json: bool) -> None:
                     [[c.name, c.document_id[:8], c.rule, c.evidence] for c in result.changed])
 
 
-def _print_profile(p: ActorProfile) -> None:
+def _print_profile(p: ActorProfile, event_grade: dict[str, str], relation_grade: dict[tuple[str, int], str]
+                   ) -> None:
     facts = [f"key {p.key}", p.kind or "kind unknown", p.country or "country unknown"]
     if p.pack_id:
         facts.append(f"pack {p.pack_id}")
@@ -122,15 +124,17 @@ def _print_profile(p: ActorProfile) -> None:
     print_table("References", ["name", "document", "rule", "evidence"],
                 [[li.name, f"{li.document_title or ''} ({li.document_id[:8]})", li.rule, li.evidence]
                  for li in p.links])
-    print_table("Relations", ["", "type", "other", "evidence", "notes", "origin", "document"],
+    print_table("Relations", ["", "type", "other", "evidence", "notes", "origin", "grade", "document"],
                 [["→" if r.direction == "out" else "←", r.type, r.other,
                   "" if r.background else r.sentence, " ".join(f"[{n}]" for n in r.notes),
                   f"background ({r.origin})" if r.background else "document",
+                  "" if r.background else relation_grade.get((r.document_id, r.position), ""),
                   f"{r.document_title or ''} ({r.document_id[:8]})"] for r in p.relations])
-    print_table("Events", ["date", "type", "role", "trigger", "place", "status", "document"],
+    print_table("Events", ["date", "type", "role", "trigger", "place", "status", "grade", "document"],
                 [[format_date(e.date, e.date_precision) or "unresolved",
                   f"{e.type}/{e.mode}" if e.mode else e.type, e.role, e.trigger, e.place, e.status,
-                  f"{e.document_title or ''} ({e.document_id[:8]})"] for e in p.events])
+                  event_grade.get(e.event_id, ""), f"{e.document_title or ''} ({e.document_id[:8]})"]
+                 for e in p.events])
 
 
 def _documents(names: Sequence[str]) -> str:

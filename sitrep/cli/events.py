@@ -10,10 +10,11 @@ from typing import Any
 import click
 
 from sitrep.cli.context import AppContext, json_option, pass_app
-from sitrep.cli.render import emit_json, format_date, print_table
+from sitrep.cli.render import emit_json, format_date, print_table, to_jsonable
 from sitrep.export.plover import to_jsonl
 from sitrep.model.facts import ActorRef, DateValue, Event
 from sitrep.model.vocab import PLOVER_TYPES, RELATION_TYPES
+from sitrep.resolve.picture import event_grades, relation_grade_codes
 from sitrep.store.records import StoredEvent, StoredRelation
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
@@ -90,15 +91,18 @@ def events_command(
         type=event_type, actor=actor, place=place, since=since, until=until, document=document, titles=titles
     )
     if as_json or fmt == "json":
-        emit_json(events)
+        grades = event_grades(app.store)
+        emit_json([{**to_jsonable(e), "grade": grades.get(e.id)} for e in events])
     elif fmt == "plover":
         for line in to_jsonl(events):
             click.echo(line)
     else:
+        grades = event_grades(app.store)
         print_table(
             _count(len(events), "event"),
-            ["date", "type / mode", "actor → recipient", "weapon", "killed", "place", "notes", "document"],
-            [_event_row(e) for e in events],
+            ["date", "type / mode", "actor → recipient", "weapon", "killed", "place", "notes", "grade",
+             "document"],
+            [_event_row(e, grades.get(e.id, "")) for e in events],
         )
 
 
@@ -116,13 +120,14 @@ def relations_command(app: AppContext, actor: str | None, relation_type: str | N
     """List stored relations between actors: source → type → target, the sentence that states it,
     its notes, and where it comes from (the text, or a knowledge pack's background, shown as such)."""
     relations = app.store.relations(actor=actor, type=relation_type)
+    grades = relation_grade_codes(app.store)
     if as_json:
-        emit_json(relations)
+        emit_json([{**to_jsonable(r), "grade": grades.get((r.document_id, r.position))} for r in relations])
         return
     print_table(
         _count(len(relations), "relation"),
-        ["source", "type", "target", "evidence", "notes", "origin", "document"],
-        [_relation_row(r) for r in relations],
+        ["source", "type", "target", "evidence", "notes", "origin", "grade", "document"],
+        [_relation_row(r, grades.get((r.document_id, r.position), "")) for r in relations],
     )
 
 
@@ -130,7 +135,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _event_row(stored: StoredEvent) -> list[Any]:
+def _event_row(stored: StoredEvent, grade: str) -> list[Any]:
     e = stored.event
     kind = f"{e.type}/{e.mode}" if e.mode else e.type
     if e.status != "asserted":
@@ -140,14 +145,14 @@ def _event_row(stored: StoredEvent) -> list[Any]:
     if e.site is not None:
         place = f"{e.site.text}, {place}"  # "Central cafe, Kano"
     notes = f"title in {_notes(e.notes)}" if e.origin == "citation" else _notes(e.notes)
-    return [_date(e.date), kind, who, e.weapon, _killed(e), place, notes, _document(stored)]
+    return [_date(e.date), kind, who, e.weapon, _killed(e), place, notes, grade, _document(stored)]
 
 
-def _relation_row(stored: StoredRelation) -> list[Any]:
+def _relation_row(stored: StoredRelation, grade: str) -> list[Any]:
     r = stored.relation
     origin = f"background ({r.origin})" if stored.background else r.origin
     evidence = "" if stored.background else stored.sentence_text
-    return [r.source.name, r.type, r.target.name, evidence, _notes(r.notes), origin, _document(stored)]
+    return [r.source.name, r.type, r.target.name, evidence, _notes(r.notes), origin, grade, _document(stored)]
 
 
 def _date(value: DateValue | None) -> str:

@@ -3,6 +3,7 @@ report it, how many independent sources say so, where they differ, and the grade
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import click
 from sitrep.cli.context import AppContext, json_option, pass_app
 from sitrep.cli.events import _Day
 from sitrep.cli.render import console, emit_json, format_date, print_table
+from sitrep.export.plover import incident_records
 from sitrep.model.vocab import PLOVER_TYPES
 from sitrep.resolve.grading import load_table
 from sitrep.resolve.picture import (
@@ -36,10 +38,14 @@ DIFFER = "sources differ"
 @click.option("--since", type=_Day(),
               help="Only incidents on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", type=_Day(last=True), help="Only incidents on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "plover"]), default="table",
+              show_default=True,
+              help="plover: PLOVER JSONL, one record per incident with the most conservative figures "
+                   "and, under sitrep.incident, its sources, grade and where they differ.")
 @json_option
 @click.pass_context
 def incidents_command(ctx: click.Context, event_type: str | None, actor: str | None, place: str | None,
-                      since: date | None, until: date | None, as_json: bool) -> None:
+                      since: date | None, until: date | None, fmt: str, as_json: bool) -> None:
     """List incidents: one event as every source reports it.
 
     Columns: the date (to its precision), type, place, who did it to whom, the killed (the most
@@ -53,8 +59,13 @@ def incidents_command(ctx: click.Context, event_type: str | None, actor: str | N
     app = ctx.find_object(AppContext)
     assert app is not None
     found = incidents(app.store, IncidentFilter(event_type, actor, place, since, until))
-    if as_json:
+    if as_json or fmt == "json":
         emit_json(found)
+        return
+    if fmt == "plover":
+        stored = {e.id: e for e in app.store.events(titles=True)}
+        for record in incident_records(found, stored):
+            click.echo(json.dumps(record, ensure_ascii=False))
         return
     print_table(_count(len(found), "incident"),
                 ["#", "date", "type", "place", "actors → recipients", "killed", "sources", "grade",
@@ -120,9 +131,8 @@ def print_summary(summary: PictureSummary) -> None:
     """The picture a rebuild made, in four lines (also printed after `sitrep ingest` and `extract`)."""
     events, corroboration, grading = summary.events, summary.corroboration, summary.grading
     actors = summary.actors
-    if actors is not None:
-        console.print(f"actors: {actors.actors} from {actors.links} references "
-                      f"({actors.across_documents} named in more than one document)")
+    console.print(f"actors: {actors.actors} from {actors.links} references "
+                  f"({actors.across_documents} named in more than one document)")
     console.print(f"incidents: {events.incidents} from {events.reports} reports "
                   f"({events.merged} reported more than once)")
     console.print(f"corroborated by 2+ independent sources: {corroboration.corroborated}; "

@@ -16,7 +16,7 @@ from rich.table import Table
 def _console(*, stderr: bool = False) -> Console:
     # Piped output (files, pagers, tests) gets a wide page so that tables are not folded at 80 columns.
     probe = Console(stderr=stderr)
-    width = None if probe.is_terminal or os.environ.get("COLUMNS") else 160
+    width = None if probe.is_terminal or os.environ.get("COLUMNS") else 200
     return Console(stderr=stderr, highlight=False, width=width)
 
 

@@ -8,7 +8,7 @@ demand REQUEST, a refusal REJECT), with the underlying event under ``sitrep.code
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sitrep import __version__
@@ -16,6 +16,7 @@ from sitrep.export.plover_coding import plover_type
 from sitrep.model.citation import Citation
 from sitrep.model.facts import ActorRef, Event, Place
 from sitrep.model.vocab import PLOVER_QUAD, PLOVER_SECTOR
+from sitrep.resolve.picture import IncidentView
 from sitrep.store.records import StoredEvent
 
 try:  # optional: the full ISO 3166 table; without it, the countries sitrep's packs name
@@ -216,3 +217,42 @@ def _citation(c: Citation) -> dict[str, Any]:
         "date": c.date.isoformat() if c.date else None,
         "url": c.url,
     }
+
+
+def incident_to_plover(incident: IncidentView, report: StoredEvent) -> dict[str, Any]:
+    """One PLOVER record for an incident, from ``report`` (one of its reports, the document's own
+    words first): the incident's own date and the most conservative figures across its reports
+    (ACLED's rule), and under ``sitrep.incident`` its independent sources, grade, every report and
+    where the sources differ."""
+    record = event_to_plover(report)
+    record["id"] = incident.key
+    if incident.date_value is not None:
+        record["date"] = incident.date_value.isoformat()
+        record["enddate"] = incident.date_end.isoformat() if incident.date_end else None
+    record["size"]["dead"] = _whole(incident.killed)
+    record["size"]["injured"] = _whole(incident.injured)
+    record["sitrep"]["incident"] = {
+        "number": incident.id,
+        "sources": incident.sources,
+        "source_labels": list(incident.source_labels),
+        "grade": incident.grade,
+        "sources_differ": bool(incident.contradictions),
+        "contradictions": incident.contradictions,
+        "reports": [r.event_id for r in incident.reports],
+    }
+    return record
+
+
+def _whole(value: float | None) -> int | float | None:
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def incident_records(incidents: Iterable[IncidentView], events: Mapping[str, StoredEvent]
+                     ) -> Iterator[dict[str, Any]]:
+    """A PLOVER record per incident (``incident_to_plover``), each from its first report in the
+    document's own words (a cited headline only when it has none); ``events``: stored events by id."""
+    for incident in incidents:
+        reports = sorted(incident.reports, key=lambda r: r.origin != "text")
+        report = next((events[r.event_id] for r in reports if r.event_id in events), None)
+        if report is not None:
+            yield incident_to_plover(incident, report)

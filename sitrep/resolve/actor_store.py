@@ -152,6 +152,7 @@ class ActorRelation:
     notes: tuple[int, ...]
     origin: str
     background: bool
+    position: int = 0  # among its document's relations (relations.seq)
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,18 +495,18 @@ def _relations(conn: sa.Connection, cid: int) -> tuple[ActorRelation, ...]:
         return ()
     sentence = sa.func.substr(d.text, r.sentence_start + 1, r.sentence_end - r.sentence_start)
     query = (sa.select(r.source_actor_id, r.target_actor_id, r.type, r.document_id, d.title, sentence,
-                       r.notes, r.origin)
+                       r.notes, r.origin, r.seq)
              .select_from(t.relations.join(t.documents, d.id == r.document_id))
              .where(sa.or_(r.source_actor_id.in_(members), r.target_actor_id.in_(members)))
              .order_by(d.ingested_at, r.document_id, r.seq))
     rows = conn.execute(query).tuples().all()
     others = _canonical_names(conn, {row[1] if row[0] in members else row[0] for row in rows})
     found = []
-    for source, target, rtype, document_id, title, text, notes, origin in rows:
+    for source, target, rtype, document_id, title, text, notes, origin, seq in rows:
         out = source in members
         other_key, other = others.get(target if out else source, (None, "?"))
         found.append(ActorRelation("out" if out else "in", rtype, other, other_key, document_id, title,
-                                   text or "", tuple(notes or ()), origin, origin.startswith("pack:")))
+                                   text or "", tuple(notes or ()), origin, origin.startswith("pack:"), seq))
     return tuple(found)
 
 

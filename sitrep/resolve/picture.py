@@ -5,7 +5,6 @@ corroboration and grades. Cheap enough to call after every ingest; rebuilding tw
 from __future__ import annotations
 
 import calendar
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,9 +12,17 @@ from typing import Any
 import sqlalchemy as sa
 
 from sitrep.errors import NotFound
+from sitrep.resolve.actor_store import ActorResolution, resolve_actors
 from sitrep.resolve.corroboration import CorroborationSummary, corroborate, load_sources
 from sitrep.resolve.event_store import MergeSummary, canonical_actors, merge_events
-from sitrep.resolve.grading import GradingSummary, ReliabilityTable, grade, grade_incidents, load_table
+from sitrep.resolve.grading import (
+    GradingSummary,
+    ReliabilityTable,
+    grade,
+    grade_incidents,
+    load_table,
+    relation_grades,
+)
 from sitrep.store import tables as t
 from sitrep.store.store import Store
 
@@ -25,7 +32,7 @@ class PictureSummary:
     """What a rebuild made: the actor resolution's own summary (when it ran), incidents, their
     corroboration, and their grades."""
 
-    actors: Any
+    actors: ActorResolution
     events: MergeSummary
     corroboration: CorroborationSummary
     grading: GradingSummary
@@ -50,13 +57,33 @@ def rebuild_on(conn: sa.Connection, *, table: ReliabilityTable | None = None) ->
     return PictureSummary(actors, events, corroboration, grading)
 
 
-def _resolve_actors(conn: sa.Connection) -> Any:
-    try:
-        module = importlib.import_module("sitrep.resolve.actor_store")
-    except ModuleNotFoundError:
-        return None
-    resolve = getattr(module, "resolve_actors", None)
-    return resolve(conn) if callable(resolve) else None
+def _resolve_actors(conn: sa.Connection) -> ActorResolution:
+    return resolve_actors(conn)
+
+
+def event_grades(store: Store) -> dict[str, str]:
+    """events.id → the grade ("B2") of the incident it reports, for every graded incident."""
+    ie, i = t.incident_events.c, t.incidents.c
+    query = sa.select(ie.event_id, i.reliability, i.credibility).join(
+        t.incidents, i.id == ie.incident_id)
+    with store.connection() as conn:
+        return {row.event_id: f"{row.reliability}{row.credibility}" for row in conn.execute(query)
+                if row.reliability and row.credibility}
+
+
+def relation_grade_codes(store: Store) -> dict[tuple[str, int], str]:
+    """(document id, position) of each stated relation → the grade ("C3") of that relation across
+    the store (``grading.relation_grades``: the same source, type and target, however named)."""
+    r, source, target = t.relations.c, t.actor_links.alias("ls"), t.actor_links.alias("lt")
+    query = (sa.select(r.document_id, r.seq, r.type, source.c.canonical_id.label("source"),
+                       target.c.canonical_id.label("target"))
+             .join(source, source.c.actor_id == r.source_actor_id)
+             .join(target, target.c.actor_id == r.target_actor_id)
+             .where(r.origin == "text"))
+    with store.connection() as conn:
+        grades = relation_grades(conn)
+        return {(row.document_id, row.seq): str(found) for row in conn.execute(query)
+                if (found := grades.get((row.source, row.type, row.target))) is not None}
 
 
 # -- reading the picture ------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from sitrep.model.document import Document
 from sitrep.model.facts import ActorRef, DateValue, Event, Extraction, Relation
 from sitrep.model.reading import NotesReading, Reading
 from sitrep.model.span import Span
+from sitrep.resolve.grading import relation_grades
 from sitrep.store import tables
 from sitrep.store.store import Store
 
@@ -374,23 +375,15 @@ def test_importing_sitrep_analysis_does_not_load_matplotlib() -> None:
 
 
 def test_resolution_and_grades_come_from_sitrep_resolve(store: Store, docs: dict[str, str]) -> None:
-    grading = pytest.importorskip("sitrep.resolve.grading")
-    pytest.importorskip("sitrep.resolve.actor_store")
     network = build_network(store)  # resolves the actors first: none is linked yet
     assert network.resolution == CANONICAL
     g = network.graph
     assert {g.nodes[n]["name"] for n in g} >= {"Northern Council", "Valley Brigades", "Harbor Guard"}
     with store.connection() as conn:
-        grades = grading.relation_grades(conn)
+        grades = relation_grades(conn)
     for u, v, data in g.edges(data=True):
         key = (g.nodes[u]["canonical_id"], data["relation"], g.nodes[v]["canonical_id"])
         expected = str(grades[key]) if data["kind"] == RELATION and key in grades else ""
         assert data["grade"] == expected, (u, v, data["relation"])
     assert any(e.grade for e in edges(network) if e.kind == RELATION)
     assert all(e.grade == "" and e.evidence == 0 for e in edges(network) if e.kind == BACKGROUND)
-
-
-def test_optional_parts_are_looked_up_when_called() -> None:
-    assert net._optional("sitrep.knowledge.names", "alias_key") is net.alias_key
-    assert net._optional("sitrep.no_such_module", "anything") is None
-    assert net._optional("sitrep.knowledge.names", "no_such_function") is None

@@ -172,3 +172,16 @@ def test_extract_needs_one_target(run: Run) -> None:
     assert code == 2 and "--all" in out
     code, out = run("extract", "--all", "--format", "json")
     assert code == 2
+
+
+def test_events_and_relations_carry_the_grade_of_the_picture(run: Run, ingested: str) -> None:
+    code, out = run("events", "--json")
+    assert code == 0, out
+    records = json.loads(out)
+    asserted = [r for r in records if r["event"]["status"] == "asserted"]
+    assert asserted and all(re.fullmatch(r"[A-F][1-6]", r["grade"] or "") for r in asserted)
+    code, out = run("events")
+    assert "grade" in out and asserted[0]["grade"] in out
+    code, out = run("relations", "--json")
+    stated = [r for r in json.loads(out) if not r["background"]]
+    assert all(re.fullmatch(r"[A-F][1-6]", r["grade"] or "") for r in stated)

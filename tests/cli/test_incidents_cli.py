@@ -102,6 +102,18 @@ def test_incidents_json_has_every_report_and_the_contradictions(run: Run) -> Non
     assert all(r["reason"] for r in bomb["reports"])
 
 
+def test_the_plover_export_has_one_record_per_incident_with_the_lowest_toll(run: Run) -> None:
+    run("resolve")
+    code, out = run("incidents", "--format", "plover", "--place", "Afgooye")
+    assert code == 0, out
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert (record["event"], record["date"], record["size"]["dead"]) == ("ASSAULT", "2022-03-14", 3)
+    incident = record["sitrep"]["incident"]
+    assert incident["sources_differ"] and [v["value"] for v in incident["contradictions"]["killed"]] == [3, 5]
+    assert (incident["grade"], incident["sources"], len(incident["reports"])) == ("B2", 2, 5)
+    assert record["sitrep"]["status"] == "asserted" and record["event_text"]  # a report's own words
+
+
 def test_incident_shows_every_report_and_where_sources_differ(run: Run) -> None:
     run("resolve")
     code, out = run("incident", "1")
