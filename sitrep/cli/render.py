@@ -12,6 +12,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from sitrep.model.dates import format_date
+
+__all__ = ["console", "emit_json", "err_console", "format_date", "print_table", "table", "to_jsonable"]
+
 
 def _console(*, stderr: bool = False) -> Console:
     # Piped output (files, pagers, tests) gets a wide page so that tables are not folded at 80 columns.
@@ -48,17 +52,6 @@ def table(title: str | None, columns: list[str], rows: list[list[Any]]) -> Table
     for row in rows:
         out.add_row(*["" if v is None else str(v) for v in row])
     return out
-
-
-def format_date(value: date | None, precision: str | None = None) -> str:
-    """A date written to its precision: 2011-07-06, 2011-07 (month) or 2011 (year)."""
-    if value is None:
-        return ""
-    if precision == "year":
-        return f"{value.year}"
-    if precision == "month":
-        return f"{value.year}-{value.month:02d}"
-    return value.isoformat()
 
 
 def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:

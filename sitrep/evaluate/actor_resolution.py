@@ -29,6 +29,7 @@ import sqlalchemy as sa
 import yaml
 
 from sitrep.errors import NotFound, SitrepError
+from sitrep.evaluate.across import fixtures_and_seed
 from sitrep.evaluate.gold import gold_document_path, load_seed_gold
 from sitrep.evaluate.metrics import Metric, prf
 from sitrep.knowledge.names import alias_key
@@ -182,15 +183,5 @@ def evaluate_actor_resolution(*, seed_gold: str | Path | None = None, fixtures: 
                               pipeline: Extractor | None = None) -> list[Metric]:
     """Actor resolution on the fixtures (when their gold is there) and the seed (when given), with
     one pipeline for both (default: sitrep's, built once)."""
-    wanted_fixtures = fixtures is not None and (Path(fixtures) / GOLD_NAME).is_file()
-    if pipeline is None and (wanted_fixtures or seed_gold is not None):
-        from sitrep.extract.default import build_pipeline
-
-        pipeline = build_pipeline()
-    metrics: list[Metric] = []
-    if wanted_fixtures:
-        assert fixtures is not None
-        metrics += evaluate_fixtures(fixtures, pipeline=pipeline)
-    if seed_gold is not None:
-        metrics += evaluate_seed(seed_gold, pipeline=pipeline)
-    return metrics
+    return fixtures_and_seed(evaluate_fixtures, evaluate_seed, gold_name=GOLD_NAME, seed_gold=seed_gold,
+                             fixtures=fixtures, pipeline=pipeline)

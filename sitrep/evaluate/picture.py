@@ -35,6 +35,7 @@ import sqlalchemy as sa
 import yaml
 
 from sitrep.errors import NotFound, SitrepError
+from sitrep.evaluate.across import fixtures_and_seed
 from sitrep.evaluate.gold import gold_document_path, load_seed_gold
 from sitrep.evaluate.metrics import Metric, accuracy, prf_metrics
 from sitrep.evaluate.seed_events import compatible
@@ -248,16 +249,8 @@ def evaluate_event_merging(*, seed_gold: str | Path | None = None, fixtures: str
                            pipeline: Extractor | None = None) -> list[Metric]:
     """Event merging on the fixtures (when their gold is there) and the seed (when given), with one
     pipeline for both (default: sitrep's, built once)."""
-    wanted_fixtures = fixtures is not None and (Path(fixtures) / GOLD_NAME).is_file()
-    if pipeline is None and (wanted_fixtures or seed_gold is not None):
-        pipeline = _default_pipeline()
-    metrics: list[Metric] = []
-    if wanted_fixtures:
-        assert fixtures is not None
-        metrics += evaluate_fixtures(fixtures, pipeline=pipeline)
-    if seed_gold is not None:
-        metrics += evaluate_seed(seed_gold, pipeline=pipeline)
-    return metrics
+    return fixtures_and_seed(evaluate_fixtures, evaluate_seed, gold_name=GOLD_NAME, seed_gold=seed_gold,
+                             fixtures=fixtures, pipeline=pipeline)
 
 
 def _default_pipeline() -> Extractor:

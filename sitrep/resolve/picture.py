@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sitrep.errors import NotFound
+from sitrep.model.dates import format_date
 from sitrep.resolve.actor_store import ActorResolution, resolve_actors
 from sitrep.resolve.corroboration import CorroborationSummary, corroborate, load_sources
 from sitrep.resolve.event_store import MergeSummary, canonical_actors, merge_events
@@ -334,17 +335,6 @@ def _shown_date(value: date | None, end: date | None, precision: str | None) -> 
         return None
     shown = format_date(value, precision)
     return f"{shown} – {format_date(end, precision)}" if end is not None and end != value else shown
-
-
-def format_date(value: date | None, precision: str | None = None) -> str:
-    """A date to its precision: 2011-07-06, 2011-07 (month), 2011 (year)."""
-    if value is None:
-        return ""
-    if precision == "year":
-        return f"{value.year}"
-    if precision == "month":
-        return f"{value.year}-{value.month:02d}"
-    return value.isoformat()
 
 
 def decide(store: Store, action: str, a: str, b: str | None = None, *, note: str | None = None,
