@@ -7,7 +7,7 @@ SHARED ?= ../shared
 # The demo writes to the embedded default store unless SITREP_DB says otherwise.
 DEMO_BRIEF := examples/brief-militia-pressure-2024.md
 
-.PHONY: install demo test lint eval clean
+.PHONY: install demo test test-postgres lint eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: install
 
 test: install lint
 	$(BIN)/pytest
+
+# The store tests again on a throwaway PostgreSQL server (skipped, saying so, where none is installed).
+test-postgres: install
+	bash scripts/test_postgres.sh
 
 eval: install
 	$(BIN)/sitrep eval $(SHARED)/eval/seed/gold.yaml $(SHARED)/eval/wikievents/dev.gold.jsonl \
