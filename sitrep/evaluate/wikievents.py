@@ -12,7 +12,9 @@ to several: "a bomb killed two" is an attack and a killing):
 category      sitrep event
 ============  ==========================================================================
 attack        type ASSAULT (any mode), unless its trigger is a kill or injury word: "two were
-              killed" reports a killing (WikiEvents Life.Die), not an attack (Conflict.Attack)
+              killed" reports a killing (WikiEvents Life.Die), not an attack (Conflict.Attack);
+              a trigger that names the act and its deadly result ("shot dead", "beaten to
+              death") reports both
 killing       any type with a ``killed`` count > 0; or ASSAULT whose trigger is a kill word
               (kill, die, dead, death, murder, assassinate, slay, behead, execute, massacre)
               and no attempt word ("assassination attempt" is an attack)
@@ -20,13 +22,14 @@ injury        any type with an ``injured`` count > 0; or ASSAULT whose trigger i
               word (injure, wound, hurt, maim) and no attempt word
 arrest        COERCE mode arrest; any type with an ``arrested`` count > 0; or COERCE with no
               mode whose trigger is an arrest word (arrest, detain, capture, apprehend, jail)
-meeting       type CONSULT
+meeting       type CONSULT, except mode phone (a telephone call is no meeting)
 ============  ==========================================================================
 
 Roles per category (surface texts, never canonical names):
 
 ============  ==========================================================================
-attack        attacker = actors, claimants, those blamed; target = recipients less casualties; weapon; place
+attack        attacker = actors, claimants, those blamed; target = recipients less casualties, and
+              the building ``Event.site`` names; weapon; place
 killing       attacker = as for attack; victim = recipients and ``killed`` counts; place
 injury        attacker = as for attack; victim = recipients and ``injured`` counts; place
 arrest        detainee = recipients; place
@@ -36,15 +39,19 @@ meeting       participant = actors + recipients; place
 victims: a recipient with the count of its kind written just before it is one filler ("260" +
 "people": "260 people"); a count standing apart is a filler of its own ("15 were wounded") unless
 it repeats a group's figure; a recipient counted for another outcome only, or naming a site ("the
-courthouse"), is not a victim of this one. target: the recipients less those a killed or injured
-count counts (the casualties).
+courthouse"; a name that begins with a site noun, "Camp X", names one too), is not a victim of
+this one. target: the recipients less those a killed or injured count counts (the casualties),
+and the site within the place when it is a building or facility ("at the Rolando cafe in Madrid":
+what was hit), not a street or a stretch of land ("on Elm Street").
 weapon: for an event with an ``Event.weapon``, the surface text of the weapon mention
 (``Extraction.mentions`` kind weapon) in the event's sentence that it names (by key or text), else
 the one nearest the trigger, else ``Event.weapon`` itself; never a weapon name that ends in a
-person noun ("suicide bomber" names who used it). place: ``Place.text``. The role metric
+person noun, singular or plural ("suicide bombers" names who used it). place: ``Place.text``. The role metric
 scores the gold entities of the five categories above in the README's seven roles (attacker,
 target, weapon, place, victim, detainee, participant); a predicted filler in a category the
-document does not report counts as extra. ``wikievents.category_all`` also scores every gold
+document does not report counts as extra. One filler per entity: a filler written inside another of
+the same role names the same one, and so do two that share their count and head ("six soldiers",
+"Six Malian soldiers"). ``wikievents.category_all`` also scores every gold
 category, with the wider table ``EXTENDED`` (protest, riot, threaten, release, investigate,
 legal_action, property_damage; ``crime`` has no sitrep counterpart and is always missed) —
 reported, not a floor.
@@ -62,7 +69,7 @@ from typing import Any, Protocol
 from sitrep.errors import NotFound, SitrepError
 from sitrep.evaluate.metrics import Metric, prf_metrics
 from sitrep.evaluate.text import plain
-from sitrep.extract.events.affected import AGENT_NOUNS
+from sitrep.extract.events.affected import AGENT_NOUNS, PLACE_NOUNS
 from sitrep.extract.events.attach import SITE_NOUNS
 from sitrep.model.facts import ActorRef, Event, Extraction, Quantity
 from sitrep.model.vocab import PLOVER_MODES
@@ -73,7 +80,9 @@ KILL_WORDS = re.compile(r"kill\w*|die[sd]?|dying|dead|deaths?|murder\w*|assassin
 INJURE_WORDS = re.compile(r"injur\w*|wound\w*|hurt\w*|maim\w*")
 ARREST_WORDS = re.compile(r"arrest\w*|detain\w*|detention|captur\w*|apprehend\w*|jail\w*|imprison\w*|custody")
 ATTEMPT_WORDS = re.compile(r"attempt\w*|tr(?:y|ies|ied)|plot\w*|fail\w*")  # an attempted killing is an attack
-
+# a word that counts ("six", "12", "twenty"): two fillers with one count and one head are one group
+COUNT_WORD = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                        r"|\w+teen|\w+ty")
 CATEGORIES: tuple[str, ...] = ("attack", "killing", "injury", "arrest", "meeting")
 # The other WikiEvents categories, scored in ``wikievents.category_all`` only: (type, mode) pairs.
 EXTENDED: dict[str, frozenset[tuple[str, str | None]]] = {
@@ -100,17 +109,24 @@ def categories_of(event: Event, *, extended: bool = False) -> list[str]:
     arrest_word = (event.type == "COERCE" and event.mode in (None, "arrest")
                    and any(ARREST_WORDS.fullmatch(w) for w in words))
     found = {
-        "attack": assault and not (kill_word or injure_word),
+        "attack": assault and (not (kill_word or injure_word) or _act_besides_harm(words)),
         "killing": kill_word or (event.count("killed") or 0) > 0,
         "injury": injure_word or (event.count("injured") or 0) > 0,
         "arrest": (event.type, event.mode) == ("COERCE", "arrest") or arrest_word
         or (event.count("arrested") or 0) > 0,
-        "meeting": event.type == "CONSULT",
+        "meeting": event.type == "CONSULT" and event.mode != "phone",  # a call is no meeting
     }
     out = [category for category in CATEGORIES if found[category]]
     if extended:
         out += [c for c, pairs in EXTENDED.items() if (event.type, event.mode) in pairs]
     return out
+
+
+def _act_besides_harm(words: list[str]) -> bool:
+    """"shot dead", "beaten to death": a trigger that names the act as well as its result reports
+    an attack and a killing."""
+    act = any(not (KILL_WORDS.fullmatch(w) or INJURE_WORDS.fullmatch(w) or w == "to") for w in words)
+    return act and any(w in {"dead", "death"} for w in words)
 
 
 RoleGetter = Callable[[Event, Extraction], list[str]]
@@ -167,7 +183,8 @@ def _grouped(kind: str, extraction: Extraction) -> set[float]:
 
 def _site(recipient: ActorRef) -> bool:
     words = normalise(recipient.text).split()
-    return bool(words) and words[-1] in SITE_NOUNS
+    named = recipient.text[:1].isupper() and words[0] in SITE_NOUNS  # "Camp X" names a base
+    return bool(words) and (words[-1] in SITE_NOUNS or named)
 
 
 def _counts(quantity: Quantity, recipient: ActorRef) -> bool:
@@ -176,9 +193,20 @@ def _counts(quantity: Quantity, recipient: ActorRef) -> bool:
 
 
 def _targets(event: Event, _: Extraction) -> list[str]:
-    """Recipients less the casualties: "killing 12 people" names victims, not what was attacked."""
+    """Recipients less the casualties ("killing 12 people" names victims, not what was attacked),
+    and the building the event's site names."""
     casualties = [q for q in event.quantities if q.kind in ("killed", "injured") and q.value > 0]
-    return [a.text for a in event.recipients if not any(_counts(q, a) for q in casualties)]
+    hit = [a.text for a in event.recipients if not any(_counts(q, a) for q in casualties)]
+    return hit + _building(event)
+
+
+def _building(event: Event) -> list[str]:
+    """The site within the place when it is a building or facility ("at the Rolando cafe"), not
+    a stretch of land or a street ("on Elm Street"): the thing the attack hit."""
+    if event.site is None or not event.site.text:
+        return []
+    words = normalise(event.site.text).split()
+    return [event.site.text] if words and words[-1] not in PLACE_NOUNS else []
 
 
 def _both(event: Event, extraction: Extraction) -> list[str]:
@@ -211,7 +239,7 @@ def weapon_text(event: Event, extraction: Extraction) -> list[str]:
 def _names_a_person(text: str) -> bool:
     """"the suicide bombers": a weapon name ending in a person noun names who used it."""
     words = normalise(text).split()
-    return bool(words) and words[-1] in AGENT_NOUNS
+    return bool(words) and (words[-1] in AGENT_NOUNS or words[-1].removesuffix("s") in AGENT_NOUNS)
 
 
 ROLES: dict[str, dict[str, RoleGetter]] = {
@@ -282,7 +310,12 @@ def _entities(fillers: list[str]) -> list[str]:
         return any(j != i and forms[j] != forms[i] and len(forms[j].split()) <= MAX_FILLER_TOKENS
                    and contains_words(forms[j], forms[i]) for j in range(len(forms)))
 
-    return [f for i, f in enumerate(fillers) if not inside_another(i)]
+    def same_group(i: int) -> bool:  # "six soldiers" ... "Six Malian soldiers": one group, told twice
+        a = forms[i].split()
+        return len(a) >= 2 and COUNT_WORD.fullmatch(a[0]) is not None and any(
+            (b := forms[j].split()) and len(b) >= 2 and (b[0], b[-1]) == (a[0], a[-1]) for j in range(i))
+
+    return [f for i, f in enumerate(fillers) if not inside_another(i) and not same_group(i)]
 
 
 def gold_roles(record: dict[str, Any]) -> dict[tuple[str, str], list[list[str]]]:

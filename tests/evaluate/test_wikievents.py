@@ -95,6 +95,7 @@ def test_category_table() -> None:
     assert categories_of(event("COERCE", "seized", mode="arrest")) == ["arrest"]
     assert categories_of(event("COERCE", "detained")) == ["arrest"]
     assert categories_of(event("CONSULT", "met")) == ["meeting"]
+    assert categories_of(event("CONSULT", "telephoned", mode="phone")) == []  # a call is no meeting
     assert categories_of(event("PROTEST", "killed", quantities=killed(1))) == ["killing"]
     assert categories_of(event("THREATEN", "threatened to kill")) == []  # kill words count for ASSAULT only
     assert categories_of(event("ASSAULT", "bombing", status="planned")) == []  # only asserted events
@@ -121,6 +122,37 @@ def test_a_weapon_name_ending_in_a_person_noun_is_no_weapon_filler() -> None:
     bomber = Mention("weapon", Span(2, 16), "suicide bomber", key="suicide_bomb")
     extraction = Extraction("x", mentions=(bomber,))
     assert weapon_text(event("ASSAULT", "blew up", at=20, weapon="suicide_bomb"), extraction) == []
+
+
+def test_a_plural_person_noun_is_no_weapon_filler_either() -> None:
+    bombers = Mention("weapon", Span(2, 17), "suicide bombers", key="suicide_bomb")
+    extraction = Extraction("x", mentions=(bombers,))
+    assert weapon_text(event("ASSAULT", "attacked", at=20, weapon="suicide_bomb"), extraction) == []
+
+
+def test_shot_dead_is_an_attack_and_a_killing() -> None:
+    assert categories_of(event("ASSAULT", "shot dead")) == ["attack", "killing"]
+    assert categories_of(event("ASSAULT", "beaten to death")) == ["attack", "killing"]
+    assert categories_of(event("ASSAULT", "killed")) == ["killing"]
+
+
+def test_a_building_within_the_place_is_the_target() -> None:
+    cafe = event("ASSAULT", "bombing", place=Place("Lisbon", S), site=Place("Aurora cafe", Span(20, 31)),
+                 quantities=killed(3))
+    street = event("ASSAULT", "bombing", at=50, place=Place("Porto", S),
+                   site=Place("Elm Street", Span(60, 70)))
+    roles = predicted_roles(Extraction("x", events=(cafe, street)))
+    assert roles[("attack", "target")] == ["Aurora cafe"]  # a street is no target
+    assert roles[("attack", "place")] == ["Lisbon", "Porto"]
+    assert roles[("killing", "victim")] == ["3"]  # the count, not the cafe
+
+
+def test_a_named_base_is_no_victim() -> None:
+    camp = ActorRef("Camp Falcon", Span(0, 11), "Camp Falcon")
+    guards = ActorRef("guards", Span(22, 28), "guards")
+    raid = event("ASSAULT", "attacked", recipients=(camp, guards),
+                 quantities=(Quantity("killed", 2, "two", Span(18, 21)),))
+    assert victims("killed")(raid, Extraction("")) == ["two guards"]
 
 
 def test_attackers_are_actors_claimants_and_those_blamed() -> None:
@@ -193,6 +225,15 @@ def test_a_filler_written_inside_another_of_the_same_role_is_one_entity() -> Non
               quantities=(Quantity("killed", 6, "six", S),)),
     ))
     assert predicted_roles(extraction)[("killing", "victim")] == ["six Malian soldiers"]
+
+
+def test_a_group_told_twice_with_its_count_is_one_entity() -> None:
+    extraction = Extraction("x", events=(
+        event("ASSAULT", "killed", recipients=(actor("six soldiers"),)),
+        event("ASSAULT", "killed", at=50, recipients=(actor("Six Malian soldiers"),)),
+        event("ASSAULT", "killed", at=90, recipients=(actor("six villagers"),)),
+    ))
+    assert predicted_roles(extraction)[("killing", "victim")] == ["six soldiers", "six villagers"]
 
 
 def test_scoring_arithmetic_on_the_invented_gold(gold_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from sitrep.extract.events.attach import SITE_NOUNS
 from sitrep.extract.events.lexicon import TITLE_NOUNS
 from sitrep.extract.events.phrases import ActorIndex
 from sitrep.extract.events.triggers import Hit
@@ -55,11 +56,21 @@ def affected(hit: Hit, head: Token, index: ActorIndex, is_instrument: Callable[[
                 and item not in hit.words and not is_instrument(item) and not is_event_noun(item, hit)
                 and item.lemma_.lower() not in _NOT_AFFECTED | PLACE_NOUNS):
             named = [a for a in index.phrase_actor(item) if _plain(item, a)]
+        if not named and _facility(hit, item):  # "attacked Camp X": the named facility was hit
+            named = index.phrase_actor(item, owner=True)
         found += [a for a in named if a not in found]
     heads = (written,) if written is head else (written, head)
     for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "including"):
         found += [a for a in included(hit, prep, index, is_instrument) if a not in found]
     return found
+
+
+def _facility(hit: Hit, item: Token) -> bool:
+    """A named building or base (NER's FAC, or a name with a site noun: "Camp X") as what an attack hit."""
+    if hit.type != "ASSAULT" or item.pos_ != "PROPN":
+        return False
+    return item.ent_type_ == "FAC" or any(c.dep_ == "compound" and c.lower_ in SITE_NOUNS
+                                          for c in item.children)
 
 
 def included(hit: Hit, prep: Token, index: ActorIndex, is_instrument: Callable[[Token], bool]

@@ -1,8 +1,9 @@
 """Claims of responsibility and attributions of blame.
 
-"X claimed responsibility for E" gives E ``claimed_by`` X and, when E names no actor, actor X;
-the claim itself is not a separate event. "Y blamed X for E", "E was blamed on X", "E has been linked
-to X", "accused X of E" and "a signature weapon of X" (for the event that used the weapon) give E
+"X claimed (accepted, took, admitted) responsibility for E" gives E ``claimed_by`` X and, when E
+names no actor, actor X (the claimer's phrase names a group even where NER knew nothing of it);
+the claim itself is not a separate event. "Y blamed X for E", "E was blamed on X", "E has been
+linked to X", "accused X of E" and "a signature weapon of X" (for the event that used the weapon) give E
 an Attribution to X, with Y as who blames: an inference, never the actor. When E is not in the
 sentence ("claimed the attack", "blamed X"), the caller applies it to the latest violent event.
 """
@@ -31,24 +32,39 @@ class Pending:
 
     claimed_by: list[ActorRef]
     attributed: list[Attribution]
+    # places the words about the event name ("claimed the Afgooye bombing"): it is the event there
+    places: tuple[str, ...] = ()
 
 
 def apply_claims(sentence: Sentence, frames: list[Frame], claims: list[Claim]) -> list[Pending]:
     pending: list[Pending] = []
     for claim in claims:
-        claimers = sentence.index.for_phrase(claim.claimer) if claim.claimer is not None else []
+        claimers = ((sentence.index.for_phrase(claim.claimer) or sentence.index.phrase_actor(claim.claimer))
+                    if claim.claimer is not None else [])  # who claims names a group, known or not
         if not claimers or _claim_status(claim) != "asserted":
             continue
         frame = _frame_in(frames, claim.target)
         if frame is None or frame.generic:
             # "claimed responsibility for the attack" / "claimed responsibility": an earlier event
             if claim.target is None or _mentions_event([claim.target]):
-                pending.append(Pending(claimers, []))
+                pending.append(Pending(claimers, [], _places_in(sentence, claim.target)))
             continue
         frame.claimed_by = claimers
         frame.generic = False
         frame.roles.actors = list(claimers)  # who claims it did it: stronger than a modifier's guess
     return pending
+
+
+def _places_in(sentence: Sentence, head: Token | None) -> tuple[str, ...]:
+    """The names that may say where, written inside the phrase ``head`` heads: the places found
+    there, and any proper name before the event noun ("the Afgooye bombing": the tagger may call
+    Afgooye a person; whether it is a place is told by the events, see ``_apply_pending``)."""
+    if head is None:
+        return ()
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    found = [p.text for p in sentence.places if start <= p.span.start and p.span.end <= end]
+    found += [t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return tuple(dict.fromkeys(found))
 
 
 def _claim_status(claim: Claim) -> str:

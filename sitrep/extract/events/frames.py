@@ -16,6 +16,8 @@ from sitrep.extract.events.attach import (
     choose_place,
     most_specific,
     own_clause,
+    phrase_head,
+    tokens_in,
 )
 from sitrep.extract.events.frame import Frame, Sentence, is_instrument
 from sitrep.extract.events.lexicon import LIGHT_VERBS
@@ -25,7 +27,7 @@ from sitrep.extract.events.roles import roles_for
 from sitrep.extract.events.triggers import Hit
 from sitrep.extract.events.weapons import WeaponHit
 from sitrep.extract.events.where import places_as_modifiers, places_as_recipients, site_of, visit_place
-from sitrep.model.facts import ActorRef, DateValue, Event, Quantity
+from sitrep.model.facts import ActorRef, DateValue, Event, Place, Quantity
 from sitrep.model.span import Span
 from sitrep.model.vocab import PLOVER_MODES
 
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 _FORCE = {"ASSAULT", "COERCE", "MOBILIZE"}
 _COUNTS = {"killed", "injured", "arrested"}
 _ATTEMPT_NOUNS = {"attempt", "plot", "bid"}
+_CAUSE_VERBS = {"prompt", "provoke", "trigger", "spark"}  # one act that brought about another
 _TOLL_WORDS = {"kill", "killing", "die", "dead", "death", "injure", "injury", "wound", "hurt"}
 
 
@@ -175,6 +178,8 @@ def _sequel(a: Token, b: Token) -> bool:
     for token in path:
         if token.lower_ in SEQUEL_WORDS or token.lemma_.lower() in ANSWER_NOUNS:
             return True
+        if token.pos_ == "VERB" and token.lemma_.lower() in _CAUSE_VERBS:
+            return True  # "killed in attacks, prompting airstrikes": the strikes answer the attacks
         if any(c.dep_ == "mark" and c.lower_ in SEQUEL_WORDS for c in token.children):
             return True
     return False
@@ -231,6 +236,11 @@ def _fill(sentence: Sentence, frame: Frame) -> None:
     places_as_recipients(sentence, frame)
     places_as_modifiers(sentence, frame)
     visit_place(sentence, frame)
+    if frame.place is not None and frame.main.type in _FORCE and any(
+            _overlap(a.span, frame.place.span) for a in frame.roles.actors):
+        frame.place = None  # "the U.S. killing of X": the country that did it, not where
+    if frame.place is None and frame.main.type == "ASSAULT":
+        frame.place = _place_of_target(sentence, frame)
     site = site_of(sentence, frame)
     if frame.place is None:
         frame.place = site
@@ -246,6 +256,13 @@ def _fill(sentence: Sentence, frame: Frame) -> None:
                                       frame.roles.recipients, frame.quantities))
     frame.generic = all(is_generic(h, specifics=specifics, dated=frame.dated, counted=counted)
                         for h in frame.hits)
+
+
+def _place_of_target(sentence: Sentence, frame: Frame) -> Place | None:
+    """"The federal building in X was shattered by a blast": where what was hit stands is where."""
+    heads = {h.i for r in frame.roles.recipients
+             for h in [phrase_head(tokens_in(sentence.doc, r.span))] if h is not None}
+    return choose_place(sentence.doc, sentence.where, heads, set()) if heads else None
 
 
 def _quantities(sentence: Sentence, ids: set[int]) -> list[Quantity]:
@@ -287,7 +304,7 @@ def to_event(sentence: Sentence, frame: Frame) -> Event:
     hit = _reported(frame)
     mode, acled = classify(hit.type, hit.mode or _first_mode(frame), hit.acled, frame.weapon,
                            frame.roles.actors, frame.roles.recipients)
-    words = tuple(sorted({*(hit.words or (hit.token,)), *_attempt(hit)}, key=lambda t: t.i))
+    words = tuple(sorted({*(hit.words or (hit.token,)), *_attempt(hit), *_result(hit)}, key=lambda t: t.i))
     return Event(
         type=hit.type, trigger=" ".join(t.text for t in words), trigger_span=span_of(words),
         sentence=sentence.span, mode=mode,
@@ -309,6 +326,21 @@ def _attempt(hit: Hit) -> tuple[Token, ...]:
     if hit.token.dep_ == "compound" and head.lemma_.lower() in _ATTEMPT_NOUNS and head.i == hit.token.i + 1:
         return (head,)
     return ()
+
+
+def _result(hit: Hit) -> tuple[Token, ...]:
+    """"shot dead", "beaten to death": the result a verb's complement states belongs to the
+    trigger (it tells a killing, not only a shooting)."""
+    if hit.token.pos_ != "VERB":
+        return ()
+    found: list[Token] = []
+    for child in hit.token.children:
+        if child.dep_ in {"oprd", "acomp", "advmod"} and child.lower_ == "dead":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            death = [g for g in child.children if g.dep_ == "pobj" and g.lower_ == "death"]
+            found += [child, death[0]] if death else []
+    return tuple(found)
 
 
 def _reported(frame: Frame) -> Hit:

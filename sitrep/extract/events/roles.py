@@ -1,11 +1,13 @@
 """Who did it and to whom, read off the dependency parse.
 
 Verbs: the actor is the subject of an active verb (or of the verb that controls it: "vowed to
-attack", "stormed the village and killed"), or the "by" agent of a passive one unless that agent is
+attack", "stormed the village and killed"; with a conjoined person noun no actor names: "gunmen
+and suicide bombers attacked"), or the "by" agent of a passive one unless that agent is
 an instrument ("killed by a bomb"); the recipient is the object, the passive subject, or the object of
 "against/on/at" (and "with" for meetings and deals). Nouns: the possessor, the "by" phrase, an actor
 compound ("a Hamas attack"); the recipient after "on/against/with"; an event noun that is the
-object of a light verb or sits in "in a meeting" takes the verb's subject as actor.
+object of a light verb or sits in "in a meeting" takes the verb's subject as actor (also the
+subject of "were involved in the attack").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _ON_PREPS = {"against", "on", "upon", "targeting"}
 _MEET_PREPS = {"with", "between"}
 _HARM_VERBS = frozenset({"kill", "wound", "injure", "arrest", "detain", "abduct", "kidnap", "capture",
                          "behead", "assassinate", "execute", "massacre", "slay"})
+_DEVICE_VERBS = frozenset({"detonate"})  # what one detonates is a device, never whom it hurt
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _CONTROL_DEPS = {"xcomp", "conj", "advcl", "pcomp"}
 _LEADER_VERBS = {"lead", "head", "command"}
@@ -94,6 +97,12 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
             named = index.covering(subject) if relative else _leader_or(subject, index)
             unnamed = [] if relative else index.phrase_actor(subject) or agent(subject, index)
             roles.actors += named or unnamed
+            if named and not relative:  # "gunmen and suicide bombers attacked": a conjunct no actor names
+                roles.actors += [a for c in subject.conjuncts if c.i > subject.i
+                                 and not any(x.span.start <= c.idx < x.span.end for x in roles.actors)
+                                 for a in agent(c, index)]
+    elif subject is not None and verb.lemma_.lower() in _DEVICE_VERBS:
+        roles.instruments.append(subject)  # "huge devices were detonated": what went off, not whom
     elif subject is not None:
         roles.recipients += affected(hit, subject, index, is_instrument)
     for child in verb.children:
@@ -104,6 +113,8 @@ def _verb_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
                     roles.actors += _owner_of(pobj, index, states)
                 else:  # "killed by a suicide bomber": an attacker no one named
                     roles.actors += _leader_or(pobj, index) or agent(pobj, index)
+        elif child.dep_ == "dobj" and verb.lemma_.lower() in _DEVICE_VERBS:
+            roles.instruments.append(child)  # "detonated two devices": the devices went off
         elif child.dep_ in {"dobj", "dative"} and child is not hit.token:
             roles.recipients += affected(hit, child, index, is_instrument)
         elif child.dep_ == "prep" and child.lower_ == "including" and hit.type in _FORCE:
@@ -149,7 +160,14 @@ def _participle_bearer(verb: Token) -> list[Token]:
     if verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children):
         return []  # the parser may tag "with two others injured" VBD
     head = verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)  # "X, shot by police"
+    if verb.dep_ == "acl" and passive and head.pos_ in {"NOUN", "PROPN"} and head.i < verb.i:
+        first = head
+        while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+            first = first.head
+        if first.dep_ == "appos" and first.head.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ == "conj" for c in first.children):
+            return [first.head]  # "six women, a boy and three men injured": the whole list (see affected)
         return [head]
     if verb.dep_ == "advcl":
         return [pobj for prep in verb.head.children if prep.dep_ == "prep" and prep.lower_ == "with"
@@ -199,13 +217,19 @@ def _prep_roles(hit: Hit, prep: Token, index: ActorIndex, roles: Roles, states: 
     word = prep.lower_
     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
         if word in _TARGET_PREPS:  # "fired on protesters"; "at" a site is where ("at a school")
-            site = pobj.lemma_.lower() in SITE_NOUNS  # "shot on the street": where, not whom
+            site = is_site(pobj)  # "shot on the street", "at X, the bus station": where, not whom
             roles.recipients += (affected(hit, pobj, index, is_instrument) if word in _ON_PREPS and not site
-                                 else index.for_phrase(pobj))
+                                 else [] if site and pobj.pos_ == "PROPN" else index.for_phrase(pobj))
         elif word in _MEET_PREPS and hit.type in SYMMETRIC:
             roles.recipients += _between(pobj, index, states)
         elif word == "between":
             _sides(pobj, index, roles)
+
+
+def is_site(noun: Token) -> bool:
+    """A site noun ("a school"), or a name that an apposition says is one ("X, the bus station")."""
+    return noun.lemma_.lower() in SITE_NOUNS or (noun.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and c.lemma_.lower() in SITE_NOUNS for c in noun.children))
 
 
 def _noun_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bool], roles: Roles,
@@ -221,8 +245,14 @@ def _noun_roles(hit: Hit, index: ActorIndex, is_instrument: Callable[[Token], bo
         if subject is not None and governor.lemma_.lower() in UNDERGO_VERBS:
             # "two guards died in the attack": the attack's victims, not its authors
             roles.recipients += affected(hit, resolve_relative(subject), index, is_instrument)
-        elif subject is not None and subject.dep_ != "nsubjpass" and not _bystander(hit, governor):
-            roles.actors += _leader_or(resolve_relative(subject), index)
+        elif subject is not None and (subject.dep_ != "nsubjpass" or _involved(governor)) and not _bystander(
+                hit, governor):  # "34 people were involved in the plot": they took part
+            roles.actors += _leader_or(resolve_relative(subject), index) or index.phrase_actor(subject)
+
+
+def _involved(verb: Token) -> bool:
+    """"were involved in", "took part in": a passive in form that says who took part."""
+    return verb.lemma_.lower() in {"involve", "implicate"}
 
 
 def _bystander(hit: Hit, governor: Token) -> bool:
@@ -258,7 +288,7 @@ def _noun_modifiers(noun: Token, index: ActorIndex, is_instrument: Callable[[Tok
                 elif word == "of" and hit.type in _FORCE:  # "the killing of three guards"
                     roles.recipients += affected(hit, pobj, index, is_instrument)
                 elif word in _TARGET_PREPS:  # "the plot against the mayor"; "an attack on a base" is where
-                    site = pobj.lemma_.lower() in SITE_NOUNS
+                    site = is_site(pobj)
                     roles.recipients += (affected(hit, pobj, index, is_instrument)
                                          if word in _ON_PREPS and not site else index.for_phrase(pobj))
                 elif word in _MEET_PREPS and hit.type in SYMMETRIC:

@@ -161,10 +161,18 @@ def _relation_participle(token: Token) -> bool:
 _NO_ONE = frozenset({"nobody", "none", "no-one"})
 
 
+_ACCEPT_VERBS = frozenset({"accept", "admit", "take", "assume", "acknowledge"})
+
+
 def _claim(token: Token) -> Claim | None:
-    """"X claimed responsibility for E", "X claimed the attack"."""
-    if token.lemma_.lower() != "claim" or token.pos_ != "VERB":
+    """"X claimed responsibility for E", "X claimed the attack", "X accepted (took, admitted)
+    responsibility for E"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in {"claim", *_ACCEPT_VERBS}:
         return None
+    if lemma != "claim" and not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS
+                                    for c in token.children):
+        return None  # "accepted responsibility for E", "took credit for": a claim; "accepted the offer" none
     claimer = _subject(token)
     if claimer is not None and (claimer.lower_ in _NO_ONE
                                 or any(c.dep_ == "det" and c.lower_ == "no" for c in claimer.children)):

@@ -26,9 +26,17 @@ def places_as_recipients(sentence: Sentence, frame: Frame) -> None:
         where = [p for p in local if p.span.overlaps(recipient.span)]
         if where and recipient.kind in {None, "state"}:
             frame.place = frame.place or most_specific(where)
+            if frame.main.type == "ASSAULT" and _facility(tokens_in(sentence.doc, recipient.span)):
+                kept.append(recipient)  # "attacked Camp X": the base was hit, and is where too
         else:
             kept.append(recipient)
     frame.roles.recipients = kept
+
+
+def _facility(words: list[Token]) -> bool:
+    """A named building or base: NER's FAC, or a name with a site noun ("Camp X", "Bagram Airfield")."""
+    return bool(words) and all(w.pos_ == "PROPN" or w.is_punct for w in words) and any(
+        w.ent_type_ == "FAC" or w.lower_ in SITE_NOUNS for w in words)
 
 
 def places_as_modifiers(sentence: Sentence, frame: Frame) -> None:
@@ -102,6 +110,10 @@ def site_of(sentence: Sentence, frame: Frame) -> Place | None:
         head = phrase_head(tokens_in(sentence.doc, recipient.span))
         if head is not None and head.pos_ == "NOUN":
             anchors.setdefault(head.i, head)
+    for hit in (h for h in frame.hits if h.nominal and h.anchor is h.token):
+        head = hit.token.head  # "the worst explosion was at the bus station": the copula says where
+        if hit.token.dep_ == "nsubj" and head.lemma_ == "be":
+            anchors.setdefault(head.i, head)
     for hit in (h for h in frame.hits if h.nominal):  # "the Kandar Airfield bombing", "a checkpoint attack"
         for site in (c for c in hit.token.children if c.dep_ == "compound" and c.lower_ in SITE_NOUNS):
             words = _left_run(site)
@@ -125,8 +137,8 @@ def site_of(sentence: Sentence, frame: Frame) -> Place | None:
 
 def _site_named(name: Token) -> bool:
     """"Elm Street", "the street Rue Haute": a name that says it is a site, whatever NER made of it."""
-    return name.lower_ in SITE_NOUNS or any(c.dep_ == "compound" and c.lemma_.lower() in SITE_NOUNS
-                                            for c in name.children)
+    return name.lower_ in SITE_NOUNS or any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in SITE_NOUNS
+                                            for c in name.children)  # "X, the bus station"
 
 
 def _left_run(head: Token) -> list[Token]:

@@ -3,7 +3,9 @@
 Per sentence: triggers from the pack lexicon (by lemma) and the multiword grammar; roles from the
 dependency parse; date, place, numbers and weapon attached by the parse; status (asserted,
 negated, hypothetical, planned, threatened); triggers that tell one incident merged; generic and
-habitual mentions dropped; claims and attributions applied. See ``sitrep.extract.events``.
+habitual mentions dropped; claims and attributions applied; simple pronouns resolved within the
+document ("They killed ...": those who did the act of force just before; "she was arrested": the
+person named just before). See ``sitrep.extract.events``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sitrep.model.span import Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 _VIOLENT = {"ASSAULT", "COERCE"}
 _PENDING_REACH = 3  # sentences
@@ -48,7 +51,9 @@ class EventsStage:
                          self._country_names(doc))
         events: list[Event] = []
         told_in: list[int] = []  # the number of the sentence each event comes from
+        starts: list[int] = []  # where each sentence begins
         for number, sent in enumerate(doc.spacy.sents):
+            starts.append(sent.start_char)
             sentence = self._sentence(doc, sent, index, shared)
             if sentence is None:
                 continue
@@ -59,7 +64,11 @@ class EventsStage:
                 _apply_pending(events, told_in, number, item)
             for frame in frames:
                 if not frame.generic and _worth_keeping(frame):
-                    events.append(to_event(sentence, frame))
+                    event = to_event(sentence, frame)
+                    event = _resolve_pronoun(event, frame, events, told_in, number)
+                    reach = starts[max(0, number - _PERSON_REACH)]
+                    before = [a for a in doc.actors if a.span.start >= reach]
+                    events.append(_resolve_person(event, frame, before))
                     told_in.append(number)
         doc.events = events
         return doc
@@ -157,13 +166,109 @@ def _pronoun_subject(frame: Frame) -> bool:
                for h in heads for c in h.children)
 
 
+_PLURAL_PRONOUNS = {"they"}
+_SINGULAR_PRONOUNS = {"he", "she"}
+
+
+def _resolve_pronoun(event: Event, frame: Frame, events: list[Event], told_in: list[int], number: int
+                     ) -> Event:
+    """"Gunmen stormed the camp. They killed 23 soldiers": an act of force whose subject is "they"
+    (or "he", "she") and that names no actor was done by those who did the latest act of force told
+    in this sentence or the one before, when they agree in number."""
+    if event.type not in _VIOLENT or event.actors:
+        return event
+    pronoun = _active_pronoun(frame)
+    if pronoun is None:
+        return event
+    for i in range(len(events) - 1, -1, -1):
+        if number - told_in[i] > 1:
+            break
+        earlier = events[i]
+        if earlier.type not in _VIOLENT or not earlier.actors or earlier.status != "asserted":
+            continue
+        plural = len(earlier.actors) > 1 or any(_plural(a) for a in earlier.actors)
+        if (pronoun in _PLURAL_PRONOUNS) != plural:
+            return event
+        return dataclasses.replace(event, actors=earlier.actors)
+    return event
+
+
+_PERSON_REACH = 2  # sentences back to look for the person "he" or "she" names
+
+
+def _resolve_person(event: Event, frame: Frame, actors: list[ActorRef]) -> Event:
+    """"Take Jane Roe, a teacher. In May, she was arrested": an act of force done to "he" or "she"
+    (the passive subject, or "his arrest") that names no one it was done to was done to the latest
+    person named before the pronoun, in this sentence or the two before, who is not its actor."""
+    if event.type not in _VIOLENT or event.recipients:
+        return event
+    pronoun = _undergoer_pronoun(frame)
+    if pronoun is None:
+        return event
+    taken = {a.span for a in event.actors}
+    people = [a for a in actors if a.kind == "person" and a.span.end <= pronoun.idx and a.span not in taken]
+    if not people:
+        return event
+    return dataclasses.replace(event, recipients=(max(people, key=lambda a: a.span.start),))
+
+
+def _undergoer_pronoun(frame: Frame) -> Token | None:
+    """"she was arrested", "after his arrest": the pronoun naming the one the act was done to."""
+    hit = frame.main
+    if hit.nominal and hit.anchor is hit.token:
+        return next((c for c in hit.token.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                     and undergone(hit.token)), None)
+    return next((c for c in hit.anchor.children if c.dep_ == "nsubjpass" and c.lower_ in _SINGULAR_PRONOUNS),
+                None)
+
+
+def _active_pronoun(frame: Frame) -> str | None:
+    """The personal pronoun that is the active subject of the frame's verb (or the verb above it)."""
+    anchor = frame.main.anchor
+    if frame.main.nominal and anchor is frame.main.token:
+        return None
+    for head in (anchor, *([anchor.head] if anchor.dep_ in {"xcomp", "conj"} else [])):
+        for child in head.children:
+            if child.dep_ == "nsubj" and child.lower_ in _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS:
+                return child.lower_
+        if any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in head.children):
+            return None
+    return None
+
+
+def _plural(actor: ActorRef) -> bool:
+    """"gunmen", "the rebels": a group noun in the plural (not a person, not "Reuters's")."""
+    words = actor.text.split()
+    last = words[-1].lower() if words else ""
+    return actor.kind != "person" and (last.endswith("s") or last.endswith("men")) and not last.endswith("'s")
+
+
+def _in_reach(events: list[Event], told_in: list[int], number: int) -> list[int]:
+    """The events told in the few sentences before sentence ``number``, the latest first."""
+    return [i for i in range(len(events) - 1, -1, -1) if number - told_in[i] <= _PENDING_REACH]
+
+
+def _placed_at(event: Event, names: tuple[str, ...], *, province: bool = False) -> bool:
+    """The event happened at one of ``names`` (or, with ``province``, in the province named so)."""
+    if event.place is None:
+        return False
+    where = (event.place.admin1,) if province else (event.place.text, event.place.name)
+    known = {n.lower() for n in where if n}
+    return any(name.lower() in known for name in names)
+
+
 def _apply_pending(events: list[Event], told_in: list[int], number: int, item: Pending) -> None:
     """A claim or blame about "the attack" goes to the latest asserted violent event told in the
-    few sentences before it (further back, "the attack" may be another one)."""
-    for i in range(len(events) - 1, -1, -1):
-        if number - told_in[i] > _PENDING_REACH:
-            return
+    few sentences before it (further back, "the attack" may be another one); a claim of
+    responsibility goes to an attack (no one claims an arrest); "the Afgooye bombing" goes to the
+    one at Afgooye when an event in reach was told there, before the latest."""
+    reach = _in_reach(events, told_in, number)
+    at = [i for i in reach if _placed_at(events[i], item.places)]
+    within = [i for i in reach if _placed_at(events[i], item.places, province=True)]
+    for i in at + within + reach:
         event = events[i]
+        if item.claimed_by and event.type != "ASSAULT":
+            continue
         if event.type in _VIOLENT and event.status == "asserted":
             claimed = tuple(item.claimed_by) or event.claimed_by
             actors = event.actors or tuple(item.claimed_by)

@@ -244,6 +244,14 @@ def test_a_pause_in_attacks_is_a_ceasefire_not_an_attack(pipeline: Pipeline) -> 
     assert event.date is not None and event.date.value == date(2021, 6, 30)
 
 
+def test_a_claim_naming_where_goes_to_the_attack_there_not_the_latest(pipeline: Pipeline) -> None:
+    found = events(pipeline, "On May 2, a roadside bomb struck a convoy near Gao, killing five soldiers. "
+                             "On May 3, a drone strike near Menaka killed a militia commander. "
+                             "The Macina Front later claimed the Gao bombing.")
+    claimed = {e.place.text: texts(e.claimed_by) for e in found if e.place is not None}
+    assert claimed == {"Gao": ["Macina Front"], "Menaka": []}
+
+
 def test_two_attacks_with_their_own_dates_and_places_stay_two(pipeline: Pipeline) -> None:
     found = events(pipeline, "Gunmen killed 3 farmers in Kaduna on May 1, and a roadside bomb killed "
                              "2 soldiers in Maiduguri on May 3.")
