@@ -28,6 +28,18 @@ demo: install
 	$(BIN)/sitrep actors
 	mkdir -p demo-out
 	$(BIN)/sitrep network --events --png demo-out/network.png
+	$(BIN)/sitrep milestones add 2024-01-28 "Tower 22 attack"
+	$(BIN)/sitrep milestones add 2024-02-02 "US retaliatory strikes"
+	$(BIN)/sitrep timeline --type ASSAULT --png demo-out/timeline.png
+	$(BIN)/sitrep trends --by week --type ASSAULT --png demo-out/trends.png
+	$(BIN)/sitrep alerts
+	$(BIN)/sitrep map -o demo-out
+	$(BIN)/sitrep brief --about "Kataib Hezbollah" --since 2023-10 --until 2024-02 -o demo-out/brief.md
+	$(BIN)/sitrep brief --topic ASSAULT --since 2023-10 --until 2024-02 -o demo-out/brief-attacks.html
+	$(BIN)/sitrep brief --topic ASSAULT --since 2023-10 --until 2024-02 -o demo-out/brief-attacks.pdf
+	$(BIN)/sitrep export acled -o demo-out/events.csv
+	$(BIN)/sitrep export stix -o demo-out/bundle.json
+	@echo "demo: the briefs, the timeline and trend charts, the map, the network and the exports are in demo-out/"
 
 lint: install
 	$(BIN)/ruff check sitrep tests bench scripts

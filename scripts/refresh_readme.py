@@ -25,6 +25,7 @@ def main() -> None:
         # inputs the README's bad-input example names
         Path("/tmp/empty.txt").write_bytes(b"")
         Path("/tmp/junk.txt").write_bytes(b"nothing here\x00\x01\x02")
+        (ROOT / "demo-out").mkdir(exist_ok=True)  # where the examples write their files (git-ignored)
         env = {**os.environ, "SITREP_DB": str(Path(tmp) / "readme.db"), "COLUMNS": "130",
                "XDG_DATA_HOME": tmp}
 

@@ -7,7 +7,25 @@ from typing import Any
 import click
 
 from sitrep import __version__
-from sitrep.cli import actors, audit, evaluate, events, extract, incidents, ingest, network, sources
+from sitrep.cli import (
+    actors,
+    alerts,
+    audit,
+    brief,
+    evaluate,
+    events,
+    export,
+    extract,
+    import_,
+    incidents,
+    ingest,
+    milestones,
+    network,
+    sources,
+    timeline,
+    trends,
+)
+from sitrep.cli import map as map_cli
 from sitrep.cli.context import AppContext
 from sitrep.errors import SitrepError
 
@@ -37,7 +55,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
     ctx.call_on_close(ctx.obj.close)
 
 
-for _module in (ingest, extract, sources, events, incidents, actors, network, audit, evaluate):
+_MODULES = (ingest, import_, extract, sources, events, incidents, actors, network, timeline, trends, alerts,
+            milestones, map_cli, brief, export, audit, evaluate)
+for _module in _MODULES:
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

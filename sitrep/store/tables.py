@@ -536,3 +536,32 @@ decisions = sa.Table(
     sa.Column("made_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("note", sa.Text, nullable=True),
 )
+
+# Indexes for the analyst's queries over incidents (revision 0004, ``sitrep.analysis``). Timelines,
+# trends and alerts read them alone, in their order, never the table's rows (a million incidents
+# are counted in a fraction of a second): "dates" holds every column their filters and counts need,
+# in date order; "types" the same for one type; "places" one type by country, province and date,
+# for alerts per place.
+_COUNTED = (incidents.c.date_value, incidents.c.date_end, incidents.c.date_precision)
+_FILTERED = (incidents.c.killed, incidents.c.place_country, incidents.c.place_admin1, incidents.c.place_name)
+sa.Index("ix_incidents_dates", *_COUNTED, incidents.c.type, *_FILTERED)
+sa.Index("ix_incidents_types", incidents.c.type, *_COUNTED, *_FILTERED)
+sa.Index("ix_incidents_places", incidents.c.type, incidents.c.place_country, incidents.c.place_admin1,
+         *_COUNTED)
+# Ranges that began long before a timeline's first day but reach into it.
+sa.Index("ix_incidents_date_end", incidents.c.date_end)
+
+
+# --- Milestones (revision 0004) ----------------------------------------------------------------
+#
+# The user's own data, like ``decisions``: dated decision points ("US withdrawal deadline") that
+# timelines, trends and alerts are read against. Never rebuilt.
+
+milestones = sa.Table(
+    "milestones",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("day", sa.Date, nullable=False, index=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("made_at", sa.DateTime(timezone=True), nullable=False),
+)
