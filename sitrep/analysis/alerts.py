@@ -50,9 +50,11 @@ from sitrep.analysis.timeline_query import (
     day_text,
     has_text,
     key_of,
+    key_sql,
     period_end,
     period_label,
     period_of,
+    period_of_keys,
     period_start,
 )
 from sitrep.errors import SitrepError
@@ -314,22 +316,21 @@ def _naming(actor: str) -> sa.ColumnElement[bool]:
 def _place_series(conn: sa.Connection, by: Period, types: tuple[str, ...], place: str | None,
                   since: date | None, until: date | None) -> dict[tuple[str, str], dict[int, int]]:
     i = t.incidents.c
-    # Grouped by the columns of ix_incidents_places, in its order: the index alone, no sort.
-    query = (sa.select(i.place_country, i.place_admin1, day_text(i.date_value), day_text(i.date_end),
-                       i.date_precision, sa.func.count())
+    # Grouped by period in SQL (one row per province, period and kind of date, not one a day): the
+    # period of the first day, of the stated end, and the day itself only for a week with no end.
+    first, last = key_sql(i.date_value, by), key_sql(i.date_end, by)
+    exact = sa.case((sa.and_(i.date_end.is_(None), i.date_precision == "week"), day_text(i.date_value)),
+                    else_=sa.null())
+    query = (sa.select(i.place_country, i.place_admin1, first, last, i.date_precision, exact, sa.func.count())
              .where(*_dated(types, since, until),
                     sa.or_(i.place_country.is_not(None), i.place_admin1.is_not(None)))
-             .group_by(i.place_country, i.place_admin1, i.date_value, i.date_end, i.date_precision))
+             .group_by(i.place_country, i.place_admin1, first, last, i.date_precision, exact))
     if place:
         query = query.where(sa.or_(has_text(conn, i.place_admin1, place), i.place_country == place.upper()))
-    # Counted per (country, province) first, one row at a time (there may be one a day for each
-    # province); the country's series is then the sum of its provinces'.
-    known: dict[tuple[Any, Any, Any], int | None] = {}
+    # Counted per (country, province) first; the country's series is then the sum of its provinces'.
     cells: dict[tuple[str | None, str | None], dict[int, int]] = {}
-    for country, admin1, value, end, precision, n in conn.execute(query).all():
-        found = known.get((value, end, precision), -1)
-        if found == -1:
-            found = known[(value, end, precision)] = period_of(as_date(value), as_date(end), precision, by)
+    for country, admin1, first_key, last_key, precision, day, n in conn.execute(query).all():
+        found = period_of_keys(_int(first_key), _int(last_key), precision, day, by)
         if found is not None:
             counts = cells.get((country, admin1))
             if counts is None:
@@ -354,6 +355,10 @@ def _place_series(conn: sa.Connection, by: Period, types: tuple[str, ...], place
             raise SitrepError(f"place {place!r}: no incident's province or country matches it (give "
                               "part of a province's name or a country code as `sitrep incidents` lists them)")
     return series
+
+
+def _int(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 def _admin1_known(conn: sa.Connection, place: str) -> bool:

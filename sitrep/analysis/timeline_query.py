@@ -183,6 +183,37 @@ def period_of(value: date | None, end: date | None, precision: str | None, by: P
     return key if key_of(last, by) == key else None
 
 
+_WEEK_SHIFT = 10_000  # weeks added before dividing, so that SQL's integer division never meets a negative
+
+
+def key_sql(column: sa.ColumnElement[Any], by: Period) -> sa.ColumnElement[Any]:
+    """``key_of`` in SQL (NULL for NULL), the same on SQLite and PostgreSQL: months since year 0,
+    or Monday-to-Sunday weeks counted as ``key_of`` counts them."""
+    if by == "month":
+        return sa.extract("year", column) * 12 + sa.extract("month", column) - 1
+    days = sa.cast(sa.extract("epoch", column), sa.BigInteger) // 86400  # a whole number of days
+    return (days + 3 + 7 * _WEEK_SHIFT) // 7 - _WEEK_SHIFT
+
+
+def period_of_keys(first: int | None, last: int | None, precision: str | None, exact: date | str | None,
+                   by: Period) -> int | None:
+    """``period_of`` from the period keys of a date's first day (``first``) and stated end
+    (``last``, None when none is stated), for dates grouped in SQL: a stated range must lie in one
+    period; a month or year with no end is in one month, or no week; a week with no end needs its
+    day (``exact``), since a week from a Wednesday spans two."""
+    if first is None:
+        return None
+    if exact is not None:
+        return period_of(as_date(exact), None, "week", by)
+    if last is not None and last >= first:
+        return first if last == first else None
+    if precision == "year":
+        return None
+    if precision == "month":
+        return first if by == "month" else None
+    return first
+
+
 def day_text(column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
     """A DATE column as the driver gives it (ISO text on SQLite, a date on PostgreSQL): the same SQL,
     without converting every one of many rows to a date before it is grouped here."""

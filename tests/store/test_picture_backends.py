@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.analysis.alerts import alerts
 from sitrep.analysis.network import build_network
+from sitrep.analysis.trends import trends
 from sitrep.extract.default import build_pipeline
 from sitrep.ingest.batch import ingest
 from sitrep.resolve.grading import load_table
@@ -44,3 +46,7 @@ def test_the_picture_is_the_same_on_every_backend(store: Store) -> None:
     assert rebuild(store, table=load_table(MULTIDOC / "reliability.yaml")).events == summary.events
     assert all(len(code) == 2 for code in relation_grade_codes(store).values())
     assert build_network(store).graph.number_of_nodes() > 0
+    # the analyst queries' SQL: trends and alerts group by period in the database
+    assert trends(store, by="week").incidents == 3
+    by_place = alerts(store, by="week", kinds=("place",))
+    assert by_place.series >= 3 and by_place.alerts == ()  # three incidents: no history to judge
