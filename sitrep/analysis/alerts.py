@@ -44,7 +44,6 @@ from sitrep.analysis.milestones import Milestone, Nearest, load, nearest
 from sitrep.analysis.timeline_query import (
     PERPETRATOR_ROLES,
     Period,
-    as_date,
     check_filter,
     check_period,
     day_text,
@@ -53,7 +52,6 @@ from sitrep.analysis.timeline_query import (
     key_sql,
     period_end,
     period_label,
-    period_of,
     period_of_keys,
     period_start,
 )
@@ -233,29 +231,15 @@ def _dated(types: tuple[str, ...], since: date | None, until: date | None) -> li
     return terms
 
 
-class _Periods:
-    """period_of, remembered for each (date, end, precision) met: many series share their days."""
-
-    def __init__(self, by: Period) -> None:
-        self.by = by
-        self.known: dict[tuple[Any, Any, Any], int | None] = {}
-
-    def add(self, series: dict[tuple[str, str], dict[int, int]], name: tuple[str, str], value: Any, end: Any,
-            precision: str | None, n: int) -> None:
-        found = self.known.get((value, end, precision), -1)
-        if found == -1:
-            found = self.known[(value, end, precision)] = period_of(as_date(value), as_date(end), precision,
-                                                                    self.by)
-        if found is not None:
-            counts = series.setdefault(name, {})
-            counts[found] = counts.get(found, 0) + int(n)
-
-
 def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor: str | None,
                   since: date | None, until: date | None) -> dict[tuple[str, str], dict[int, int]]:
     i, ie, r, link, c = (t.incidents.c, t.incident_events.c, t.event_roles.c, t.actor_links.c,
                          t.canonical_actors.c)
-    columns = (day_text(i.date_value).label("value"), day_text(i.date_end).label("end"), i.date_precision)
+    # grouped by period in SQL, as the place series are (see ``_place_series``)
+    first, last = key_sql(i.date_value, by).label("first"), key_sql(i.date_end, by).label("last")
+    exact = sa.case((sa.and_(i.date_end.is_(None), i.date_precision == "week"), day_text(i.date_value)),
+                    else_=sa.null()).label("exact")
+    columns = (first, last, i.date_precision, exact)
     rows: list[Any] = []
     if actor:
         # One actor's incidents found from its side: canonical actor → its references → their roles
@@ -266,9 +250,9 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
             reports = sa.select(ie.incident_id).where(ie.event_id.in_(events))
             query = (sa.select(*columns, sa.func.count().label("n"))
                      .where(i.id.in_(reports), *_dated(types, since, until))
-                     .group_by(i.date_value, i.date_end, i.date_precision))
-            rows.extend(_ActorRow(canonical_id, name, row.value, row.end, row.date_precision, row.n)
-                        for row in conn.execute(query))
+                     .group_by(first, last, i.date_precision, exact))
+            rows.extend(_ActorRow(canonical_id, name, row.first, row.last, row.date_precision, row.exact,
+                                  row.n) for row in conn.execute(query))
     else:
         # Every actor: first each (incident, canonical actor) pair once, from the roles (each report's
         # actor and claimant), then those incidents' dates.
@@ -280,17 +264,19 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
                  .select_from(pairs.join(t.incidents, i.id == pairs.c.incident_id)
                               .join(t.canonical_actors, c.id == pairs.c.canonical_id))
                  .where(*_dated(types, since, until))
-                 .group_by(c.id, c.name, i.date_value, i.date_end, i.date_precision))
+                 .group_by(c.id, c.name, first, last, i.date_precision, exact))
         rows = list(conn.execute(query).all())
     series: dict[tuple[str, str], dict[int, int]] = {}
     names: dict[int, str] = {}
     for row in rows:
         names.setdefault(row.id, row.name)
     shared = {name for name, times in Counter(names.values()).items() if times > 1}
-    periods = _Periods(by)
     for row in rows:
         label = f"{row.name} (#{row.id})" if row.name in shared else row.name
-        periods.add(series, ("actor", label), row.value, row.end, row.date_precision, row.n)
+        found = period_of_keys(_int(row.first), _int(row.last), row.date_precision, row.exact, by)
+        if found is not None:
+            counts = series.setdefault(("actor", label), {})
+            counts[found] = counts.get(found, 0) + int(row.n)
     if actor and not rows and conn.execute(sa.select(c.id).where(_naming(actor)).limit(1)).first() is None:
             raise SitrepError(f"actor {actor!r}: no canonical actor is named so (give part of a name as "
                               "`sitrep actors` lists them, or a pack id)")
@@ -301,9 +287,10 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
 class _ActorRow:
     id: int
     name: str
-    value: Any
-    end: Any
+    first: Any
+    last: Any
     date_precision: str | None
+    exact: Any
     n: int
 
 

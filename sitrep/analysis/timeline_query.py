@@ -19,6 +19,9 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from sitrep.errors import SitrepError
 from sitrep.model.vocab import PLOVER_TYPES
@@ -186,13 +189,53 @@ def period_of(value: date | None, end: date | None, precision: str | None, by: P
 _WEEK_SHIFT = 10_000  # weeks added before dividing, so that SQL's integer division never meets a negative
 
 
+class _MonthKey(FunctionElement[int]):
+    """Months since year 0 of a DATE column (``key_of(day, "month")``)."""
+
+    type = sa.Integer()
+    inherit_cache = True
+
+
+class _WeekKey(FunctionElement[int]):
+    """Monday-to-Sunday weeks of a DATE column (``key_of(day, "week")``)."""
+
+    type = sa.Integer()
+    inherit_cache = True
+
+
+@compiles(_MonthKey)
+def _month_key(element: _MonthKey, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = element.clauses
+    day = compiler.process(column, **kw)
+    year, month = f"CAST(EXTRACT(YEAR FROM {day}) AS INTEGER)", f"CAST(EXTRACT(MONTH FROM {day}) AS INTEGER)"
+    return f"({year} * 12 + {month} - 1)"
+
+
+@compiles(_MonthKey, "sqlite")
+def _month_key_sqlite(element: _MonthKey, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = element.clauses  # SQLite keeps a DATE as ISO text: its digits, without parsing it
+    day = compiler.process(column, **kw)
+    return f"(CAST(substr({day}, 1, 4) AS INTEGER) * 12 + CAST(substr({day}, 6, 2) AS INTEGER) - 1)"
+
+
+@compiles(_WeekKey)
+def _week_key(element: _WeekKey, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = element.clauses
+    day = compiler.process(column, **kw)
+    return f"(({day} - DATE '1970-01-01' + 3 + {7 * _WEEK_SHIFT}) / 7 - {_WEEK_SHIFT})"
+
+
+@compiles(_WeekKey, "sqlite")
+def _week_key_sqlite(element: _WeekKey, compiler: SQLCompiler, **kw: Any) -> str:
+    (column,) = element.clauses
+    day = compiler.process(column, **kw)
+    return f"((CAST(julianday({day}) - 2440587.5 AS INTEGER) + 3 + {7 * _WEEK_SHIFT}) / 7 - {_WEEK_SHIFT})"
+
+
 def key_sql(column: sa.ColumnElement[Any], by: Period) -> sa.ColumnElement[Any]:
-    """``key_of`` in SQL (NULL for NULL), the same on SQLite and PostgreSQL: months since year 0,
-    or Monday-to-Sunday weeks counted as ``key_of`` counts them."""
-    if by == "month":
-        return sa.extract("year", column) * 12 + sa.extract("month", column) - 1
-    days = sa.cast(sa.extract("epoch", column), sa.BigInteger) // 86400  # a whole number of days
-    return (days + 3 + 7 * _WEEK_SHIFT) // 7 - _WEEK_SHIFT
+    """``key_of`` in SQL (NULL for NULL), the same on SQLite and PostgreSQL (tests compare both
+    with ``key_of``): months since year 0, or Monday-to-Sunday weeks."""
+    return _MonthKey(column) if by == "month" else _WeekKey(column)
 
 
 def period_of_keys(first: int | None, last: int | None, precision: str | None, exact: date | str | None,
