@@ -94,7 +94,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
                        [(m, a, doc_id, ACTORS[k]) for k, (a, m) in rows.items()])
         db.executemany("INSERT INTO actor_links (actor_id, canonical_id, rule, evidence) "
                        "VALUES (?, ?, 'same_name', 'bench')", [(a, k + 1) for k, (a, _) in rows.items()])
-        events, roles, incident_rows, reports = [], [], [], []
+        events, roles, incident_rows, reports, who = [], [], [], [], []
         count = min(EVENTS_PER_DOCUMENT, n - incident_no)
         for seq in range(count):
             incident_no += 1
@@ -109,6 +109,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
             incident_rows.append((incident_no, f"{incident_no:032x}", kind, value, end, precision,
                                   f"Town {country}-{province}", admin1, country, killed, 1 + (seq % 3 == 0),
                                   "BCDF"[seq % 4], 1 + seq % 6))
+            who.append((incident_no, perpetrator + 1))  # as a rebuild keeps it: the actor who did it
             for _ in range(2 if seq % 10 == 0 else 1):
                 event_no += 1
                 event_id = f"{event_no:032x}"
@@ -129,6 +130,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')", incident_rows)
         db.executemany("INSERT INTO incident_events (event_id, incident_id, reason) VALUES (?, ?, 'bench')",
                        reports)
+        db.executemany("INSERT INTO incident_actors (incident_id, canonical_id) VALUES (?, ?)", who)
     db.commit()
     db.close()
 

@@ -42,7 +42,6 @@ import sqlalchemy as sa
 
 from sitrep.analysis.milestones import Milestone, Nearest, load, nearest
 from sitrep.analysis.timeline_query import (
-    PERPETRATOR_ROLES,
     Period,
     check_filter,
     check_period,
@@ -56,7 +55,7 @@ from sitrep.analysis.timeline_query import (
     period_start,
 )
 from sitrep.errors import SitrepError
-from sitrep.resolve.picture import IncidentFilter
+from sitrep.resolve.picture import PERPETRATOR_ROLES, IncidentFilter
 from sitrep.store import tables as t
 from sitrep.store.store import Store
 
@@ -254,15 +253,12 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
             rows.extend(_ActorRow(canonical_id, name, row.first, row.last, row.date_precision, row.exact,
                                   row.n) for row in conn.execute(query))
     else:
-        # Every actor: first each (incident, canonical actor) pair once, from the roles (each report's
-        # actor and claimant), then those incidents' dates.
-        pairs = (sa.select(ie.incident_id.label("incident_id"), link.canonical_id.label("canonical_id"))
-                 .select_from(t.event_roles.join(t.actor_links, link.actor_id == r.actor_id)
-                              .join(t.incident_events, ie.event_id == r.event_id))
-                 .where(r.role.in_(PERPETRATOR_ROLES)).distinct().subquery("pairs"))
+        # Every actor: who did each incident is kept at rebuild (``incident_actors``: each canonical
+        # actor any report names as actor or claimant, once), so this is one indexed join.
+        who = t.incident_actors.c
         query = (sa.select(c.id, c.name, *columns, sa.func.count().label("n"))
-                 .select_from(pairs.join(t.incidents, i.id == pairs.c.incident_id)
-                              .join(t.canonical_actors, c.id == pairs.c.canonical_id))
+                 .select_from(t.incident_actors.join(t.incidents, i.id == who.incident_id)
+                              .join(t.canonical_actors, c.id == who.canonical_id))
                  .where(*_dated(types, since, until))
                  .group_by(c.id, c.name, first, last, i.date_precision, exact))
         rows = list(conn.execute(query).all())

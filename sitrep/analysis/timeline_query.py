@@ -33,9 +33,6 @@ PERIODS: tuple[str, ...] = ("week", "month")
 
 # Roles in which an actor "is in" an incident for filters (attribution is someone else's claim).
 FILTER_ROLES: tuple[str, ...] = ("actor", "recipient", "claimed_by")
-# Roles in which an actor "did it", for an actor's own series of violence.
-PERPETRATOR_ROLES: tuple[str, ...] = ("actor", "claimed_by")
-
 _EPOCH = date(1970, 1, 1)
 
 

@@ -52,6 +52,7 @@ def rebuild_on(conn: sa.Connection, *, table: ReliabilityTable | None = None) ->
     table = table or load_table()
     actors = _resolve_actors(conn)
     events = merge_events(conn)
+    _who_did(conn)
     sources = load_sources(conn)
     corroboration = corroborate(conn, sources)
     grading = grade_incidents(conn, table, sources)
@@ -60,6 +61,21 @@ def rebuild_on(conn: sa.Connection, *, table: ReliabilityTable | None = None) ->
 
 def _resolve_actors(conn: sa.Connection) -> ActorResolution:
     return resolve_actors(conn)
+
+
+PERPETRATOR_ROLES: tuple[str, ...] = ("actor", "claimed_by")  # who did it, as a report tells it
+
+
+def _who_did(conn: sa.Connection) -> None:
+    """``incident_actors``, rebuilt: each canonical actor any report of an incident names as its
+    actor or claimant, once."""
+    r, link, ie = t.event_roles.c, t.actor_links.c, t.incident_events.c
+    pairs = (sa.select(ie.incident_id, link.canonical_id)
+             .select_from(t.event_roles.join(t.actor_links, link.actor_id == r.actor_id)
+                          .join(t.incident_events, ie.event_id == r.event_id))
+             .where(r.role.in_(PERPETRATOR_ROLES)).distinct())
+    conn.execute(sa.delete(t.incident_actors))
+    conn.execute(sa.insert(t.incident_actors).from_select(["incident_id", "canonical_id"], pairs))
 
 
 def event_grades(store: Store) -> dict[str, str]:

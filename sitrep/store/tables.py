@@ -565,3 +565,17 @@ milestones = sa.Table(
     sa.Column("label", sa.Text, nullable=False),
     sa.Column("made_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Who did each incident (revision 0005): every canonical actor any of its reports names as actor or
+# claimant. Derived, rebuilt with the incidents; read by the analyst's per-actor counts.
+incident_actors = sa.Table(
+    "incident_actors",
+    metadata,
+    sa.Column(
+        "incident_id", sa.Integer, sa.ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column(
+        "canonical_id", sa.Integer, sa.ForeignKey("canonical_actors.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Index(None, "canonical_id", "incident_id"),
+)

@@ -123,6 +123,8 @@ def _world(store: Store) -> None:
                                                                actor_id=actor, mention_id=actor))
             conn.execute(sa.insert(tables.incident_events).values(event_id=event, incident_id=number,
                                                                    reason="test"))
+            # who did it, as a rebuild keeps it (sitrep.resolve.picture)
+            conn.execute(sa.insert(tables.incident_actors).values(incident_id=number, canonical_id=actor))
 
         for month in range(1, 13):
             incident(date(2011, month, 10), 1, "Bay")

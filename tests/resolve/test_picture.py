@@ -170,3 +170,15 @@ def test_one_incident_by_number_key_or_report_and_clear_errors(store: Store) -> 
         record_decision(conn, "merge", first.key, first.key)
     with store.transaction("test") as conn, pytest.raises(DecisionError, match="unknown decision 'join'"):
         record_decision(conn, "join", first.key)
+
+
+def test_who_did_each_incident_is_kept_at_rebuild(store: Store) -> None:
+    with store.connection() as conn:
+        kept = set(conn.execute(sa.select(t.incident_actors.c.incident_id, t.incident_actors.c.canonical_id)))
+        r, link, ie = t.event_roles.c, t.actor_links.c, t.incident_events.c
+        named = set(conn.execute(
+            sa.select(ie.incident_id, link.canonical_id)
+            .select_from(t.event_roles.join(t.actor_links, link.actor_id == r.actor_id)
+                         .join(t.incident_events, ie.event_id == r.event_id))
+            .where(r.role.in_(("actor", "claimed_by")))))
+    assert kept == named and kept  # every actor or claimant of a report, once per incident

@@ -91,8 +91,8 @@ def test_the_migration_renders_for_each_supported_dialect(url: str) -> None:
         if fk.ondelete == "CASCADE"
     ]
     # 8 from 0001; 0002: 7 document children, 10 among the facts; 0003: actor links and incident reports;
-    # 0004: none (milestones reference nothing)
-    assert len(cascades) == 29
+    # 0004: none (milestones reference nothing); 0005: who did each incident (its incident, its actor)
+    assert len(cascades) == 31
     assert script.count("ON DELETE CASCADE") == len(cascades)
     # documents→runs; markers, events, relations and quotes→sentences
     assert script.count("ON DELETE SET NULL") == 5
