@@ -3,64 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
-
-from sitrep.cli.brief import COMMANDS
-from sitrep.cli.context import AppContext
-from sitrep.cli.main import _Group
-from sitrep.extract.default import build_pipeline
-from sitrep.ingest.batch import ingest
-from sitrep.resolve.picture import rebuild
-from sitrep.resolve.titles import WithTitleEvents
-from sitrep.store.store import Store
-
-MULTIDOC = Path(__file__).parents[1] / "fixtures" / "multidoc"
-DOCUMENTS = ["brief-shabelle-2022.md", "news-afgooye-bomb.md", "news-afgooye-toll.txt",
-             "news-baidoa-mortar.md", "news-jilib-strike.md"]
 
 Run = Callable[..., tuple[int, str]]
 
 
-@click.group(cls=_Group)
-def cli() -> None:
-    """The commands under test, with sitrep's error handling."""
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("cli") / "store.db"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITREP_RELIABILITY", str(MULTIDOC / "reliability.yaml"))
-        with Store.open(f"sqlite:///{path}") as store:
-            result = ingest(store, [str(MULTIDOC / name) for name in DOCUMENTS],
-                            pipeline=WithTitleEvents(build_pipeline()))
-            assert result.ok, result.outcomes
-            rebuild(store)
-        yield path
-
-
 @pytest.fixture
-def run(ingested: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    monkeypatch.setenv("SITREP_RELIABILITY", str(MULTIDOC / "reliability.yaml"))
-
-    def invoke(*args: str) -> tuple[int, str]:
-        app = AppContext(db_url=f"sqlite:///{ingested}")
-        try:
-            result = CliRunner().invoke(cli, list(args), obj=app)
-        finally:
-            app.close()
-        return result.exit_code, result.output
-
-    return invoke
+def run(multidoc_cli: Run) -> Run:
+    """`sitrep ARGS…` on a copy of the multi-document store (tests/conftest.py)."""
+    return multidoc_cli
 
 
 def test_a_markdown_brief_about_a_place(run: Run, tmp_path: Path) -> None:

@@ -5,72 +5,26 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import click
 import geojson
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 from stix2validator import validate_string
 
-from sitrep.cli import export, import_
-from sitrep.cli.context import AppContext
-from sitrep.cli.main import _Group
 from sitrep.export.acled import COLUMNS
-from sitrep.extract.default import build_pipeline
-from sitrep.ingest.batch import ingest
-from sitrep.resolve.picture import rebuild
-from sitrep.resolve.titles import WithTitleEvents
-from sitrep.store.store import Store
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
-MULTIDOC = FIXTURES / "multidoc"
 ACLED = FIXTURES / "acled" / "somalia-2022.csv"
-DOCUMENTS = ["brief-shabelle-2022.md", "news-afgooye-bomb.md", "news-afgooye-toll.txt",
-             "news-baidoa-mortar.md", "news-jilib-strike.md"]
 
 Run = Callable[..., tuple[int, str]]
 
 
-@click.group(cls=_Group)
-def cli() -> None:
-    """The commands under test, with sitrep's error handling."""
-
-
-for _command in [*export.COMMANDS, *import_.COMMANDS]:
-    cli.add_command(_command)
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "store.db"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITREP_RELIABILITY", str(MULTIDOC / "reliability.yaml"))
-        with Store.open(f"sqlite:///{path}") as store:
-            assert ingest(store, [str(MULTIDOC / name) for name in DOCUMENTS],
-                          pipeline=WithTitleEvents(build_pipeline())).ok
-            rebuild(store)
-    return path
-
-
 @pytest.fixture
-def run(ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    copy = tmp_path / "store.db"
-    shutil.copy(ingested, copy)
-    monkeypatch.setenv("SITREP_RELIABILITY", str(MULTIDOC / "reliability.yaml"))
-
-    def invoke(*args: str) -> tuple[int, str]:
-        app = AppContext(db_url=f"sqlite:///{copy}")
-        try:
-            result = CliRunner().invoke(cli, list(args), obj=app)
-        finally:
-            app.close()
-        return result.exit_code, result.output
-
-    return invoke
+def run(multidoc_cli: Run) -> Run:
+    """`sitrep ARGS…` on a copy of the multi-document store (tests/conftest.py)."""
+    return multidoc_cli
 
 
 def test_export_acled_writes_acleds_columns(run: Run, tmp_path: Path) -> None:

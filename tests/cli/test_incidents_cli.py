@@ -4,63 +4,18 @@ the multi-document fixture set, ingested with the real pipeline into a real stor
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
-
-from sitrep.cli.context import AppContext
-from sitrep.cli.incidents import COMMANDS
-from sitrep.cli.main import _Group
-from sitrep.extract.default import build_pipeline
-from sitrep.ingest.batch import ingest
-from sitrep.resolve.titles import WithTitleEvents
-from sitrep.store.store import Store
-
-MULTIDOC = Path(__file__).parents[1] / "fixtures" / "multidoc"
-DOCUMENTS = ["brief-shabelle-2022.md", "news-afgooye-bomb.md", "news-afgooye-toll.txt",
-             "news-baidoa-mortar.md", "news-jilib-strike.md"]
 
 Run = Callable[..., tuple[int, str]]
 
 
-@click.group(cls=_Group)
-def cli() -> None:
-    """The commands under test, with sitrep's error handling."""
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "store.db"
-    with Store.open(f"sqlite:///{path}") as store:
-        result = ingest(store, [str(MULTIDOC / name) for name in DOCUMENTS],
-                        pipeline=WithTitleEvents(build_pipeline()))
-        assert result.ok, result.outcomes
-    return path
-
-
 @pytest.fixture
-def run(ingested: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
-    copy = tmp_path / "store.db"
-    shutil.copy(ingested, copy)
-    monkeypatch.setenv("SITREP_RELIABILITY", str(MULTIDOC / "reliability.yaml"))
-
-    def invoke(*args: str) -> tuple[int, str]:
-        app = AppContext(db_url=f"sqlite:///{copy}")
-        try:
-            result = CliRunner().invoke(cli, list(args), obj=app)
-        finally:
-            app.close()
-        return result.exit_code, result.output
-
-    return invoke
+def run(multidoc_cli: Run) -> Run:
+    """`sitrep ARGS…` on a copy of the multi-document store (tests/conftest.py)."""
+    return multidoc_cli
 
 
 def test_resolve_prints_a_summary(run: Run) -> None:

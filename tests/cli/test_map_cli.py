@@ -6,57 +6,17 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 
-from sitrep.cli.context import AppContext
-from sitrep.cli.main import _Group
-from sitrep.cli.map import COMMANDS
-from sitrep.extract.default import build_pipeline
-from sitrep.ingest.batch import ingest
-from sitrep.resolve.grading import load_table
-from sitrep.resolve.picture import rebuild
-from sitrep.resolve.titles import WithTitleEvents
-from sitrep.store.store import Store
-
-MULTIDOC = Path(__file__).parents[1] / "fixtures" / "multidoc"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 Run = Callable[..., tuple[int, str]]
 
 
-@click.group(cls=_Group)
-def cli() -> None:
-    """The command under test, with sitrep's error handling."""
-
-
-for _command in COMMANDS:
-    cli.add_command(_command)
-
-
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("map-cli") / "store.db"
-    documents = sorted(str(p) for p in MULTIDOC.iterdir() if p.suffix in (".md", ".txt"))
-    with Store.open(f"sqlite:///{path}") as store:
-        result = ingest(store, documents, pipeline=WithTitleEvents(build_pipeline()))
-        assert result.ok, result.outcomes
-        rebuild(store, table=load_table(MULTIDOC / "reliability.yaml"))
-    return path
-
-
 @pytest.fixture
-def run(stored: Path) -> Run:
-    def invoke(*args: str) -> tuple[int, str]:
-        app = AppContext(db_url=f"sqlite:///{stored}")
-        try:
-            result = CliRunner().invoke(cli, list(args), obj=app)
-        finally:
-            app.close()
-        return result.exit_code, result.output
-
-    return invoke
+def run(multidoc_cli: Run) -> Run:
+    """`sitrep ARGS…` on a copy of the multi-document store (tests/conftest.py)."""
+    return multidoc_cli
 
 
 def test_out_folder_gets_a_png_and_an_html_map(run: Run, tmp_path: Path) -> None:

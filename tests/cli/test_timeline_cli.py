@@ -4,75 +4,20 @@ fixtures, ingested with the real pipeline into a real store and resolved into in
 from __future__ import annotations
 
 import json
-import os
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner
 
-from sitrep.cli import alerts, milestones, timeline, trends
-from sitrep.cli.context import AppContext
-from sitrep.cli.main import _Group
-from sitrep.extract.default import build_pipeline
-from sitrep.ingest.batch import ingest
-from sitrep.resolve.picture import rebuild
-from sitrep.resolve.titles import WithTitleEvents
-from sitrep.store.store import Store
-
-MULTIDOC = Path(__file__).parents[1] / "fixtures" / "multidoc"
-DOCUMENTS = ["brief-shabelle-2022.md", "news-afgooye-bomb.md", "news-afgooye-toll.txt",
-             "news-baidoa-mortar.md", "news-jilib-strike.md"]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 Run = Callable[..., tuple[int, str]]
 
 
-@click.group(cls=_Group)
-def cli() -> None:
-    """The commands under test, with sitrep's error handling."""
-
-
-for _module in (timeline, trends, alerts, milestones):
-    for _command in _module.COMMANDS:
-        cli.add_command(_command)
-
-
-@pytest.fixture(scope="module")
-def resolved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("timeline-cli") / "store.db"
-    before = os.environ.get("SITREP_RELIABILITY")
-    os.environ["SITREP_RELIABILITY"] = str(MULTIDOC / "reliability.yaml")
-    try:
-        with Store.open(f"sqlite:///{path}") as store:
-            result = ingest(store, [str(MULTIDOC / name) for name in DOCUMENTS],
-                            pipeline=WithTitleEvents(build_pipeline()))
-            assert result.ok, result.outcomes
-            rebuild(store)
-    finally:
-        if before is None:
-            os.environ.pop("SITREP_RELIABILITY", None)
-        else:
-            os.environ["SITREP_RELIABILITY"] = before
-    yield path
-
-
 @pytest.fixture
-def run(resolved: Path, tmp_path: Path) -> Run:
-    copy = tmp_path / "store.db"
-    shutil.copy(resolved, copy)
-
-    def invoke(*args: str) -> tuple[int, str]:
-        app = AppContext(db_url=f"sqlite:///{copy}")
-        try:
-            result = CliRunner().invoke(cli, list(args), obj=app)
-        finally:
-            app.close()
-        return result.exit_code, result.output
-
-    return invoke
+def run(multidoc_cli: Run) -> Run:
+    """`sitrep ARGS…` on a copy of the multi-document store (tests/conftest.py)."""
+    return multidoc_cli
 
 
 def test_timeline_lists_incidents_in_date_order_with_precision_grade_and_sources(run: Run) -> None:
