@@ -178,10 +178,12 @@ class AlertReport:
 
 def alerts(store: Store, *, by: str = "month", actor: str | None = None, place: str | None = None,
            types: Sequence[str] = VIOLENT_TYPES, since: date | None = None, until: date | None = None,
-           rule: AlertRule | None = None, kinds: Sequence[str] | None = None) -> AlertReport:
+           rule: AlertRule | None = None, kinds: Sequence[str] | None = None,
+           use_kept: bool = True) -> AlertReport:
     """Judge every actor and place series (only the actors named ``actor`` when it is given, only
     the provinces and countries matching ``place`` when that is; only the ``kinds`` of series,
-    "actor" and/or "place", when given) over ``since``..``until``."""
+    "actor" and/or "place", when given) over ``since``..``until``. The whole store for all time
+    reads the counts kept at rebuild (``series_counts``) unless ``use_kept`` is false."""
     period = check_period(by)
     rule = rule or AlertRule()
     if kinds is None:
@@ -196,10 +198,12 @@ def alerts(store: Store, *, by: str = "month", actor: str | None = None, place: 
     for kind in types:
         check_filter(IncidentFilter(type=kind, since=since, until=until))
     with store.connection() as conn:
-        series: dict[tuple[str, str], dict[int, int]] = {}
-        if "actor" in kinds:
+        whole = use_kept and not (actor or place or since or until)
+        kept = _kept_series(conn, period, types, kinds) if whole else None
+        series: dict[tuple[str, str], dict[int, int]] = kept or {}
+        if kept is None and "actor" in kinds:
             series.update(_actor_series(conn, period, types, actor, since, until))
-        if "place" in kinds:
+        if kept is None and "place" in kinds:
             series.update(_place_series(conn, period, types, place, since, until))
         marks = load(conn)
     keys = [k for counts in series.values() for k in counts]
@@ -319,6 +323,20 @@ def _place_series(conn: sa.Connection, by: Period, types: tuple[str, ...], place
             if counts is None:
                 counts = cells[(country, admin1)] = {}
             counts[found] = counts.get(found, 0) + n
+    series = _place_named(cells, place)
+    if place and not series:
+        known = conn.execute(sa.select(sa.func.count()).select_from(t.incidents)
+                             .where(i.place_country == place.upper())).scalar()
+        if not known and not _admin1_known(conn, place):
+            raise SitrepError(f"place {place!r}: no incident's province or country matches it (give "
+                              "part of a province's name or a country code as `sitrep incidents` lists them)")
+    return series
+
+
+def _place_named(cells: dict[tuple[str | None, str | None], dict[int, int]], place: str | None
+                 ) -> dict[tuple[str, str], dict[int, int]]:
+    """The province and country series of (country, province) cells (a country's series is the sum of
+    its provinces'), only those matching ``place`` when it is given."""
     needle = (place or "").casefold()
     series: dict[tuple[str, str], dict[int, int]] = {}
     for (country, admin1), counts in cells.items():
@@ -331,13 +349,35 @@ def _place_series(conn: sa.Connection, by: Period, types: tuple[str, ...], place
             total = series.setdefault(name, {})
             for key, n in counts.items():
                 total[key] = total.get(key, 0) + n
-    if place and not series:
-        known = conn.execute(sa.select(sa.func.count()).select_from(t.incidents)
-                             .where(i.place_country == place.upper())).scalar()
-        if not known and not _admin1_known(conn, place):
-            raise SitrepError(f"place {place!r}: no incident's province or country matches it (give "
-                              "part of a province's name or a country code as `sitrep incidents` lists them)")
     return series
+
+
+def _kept_series(conn: sa.Connection, by: Period, types: tuple[str, ...], kinds: Sequence[str]
+                 ) -> dict[tuple[str, str], dict[int, int]] | None:
+    """Every actor and place series from the counts kept at rebuild (``series_counts``); None when
+    none were kept for ``by`` (a store not rebuilt since revision 0006)."""
+    sc, c = t.series_counts.c, t.canonical_actors.c
+    if conn.execute(sa.select(sc.id).where(sc.by == by).limit(1)).first() is None:
+        return None
+    query = (sa.select(sc.kind, sc.series, sc.area, sc.period, sa.func.sum(sc.n))
+             .where(sc.by == by, sc.type.in_(types), sc.kind.in_(tuple(kinds)))
+             .group_by(sc.kind, sc.series, sc.area, sc.period))
+    actors: dict[int, dict[int, int]] = {}
+    cells: dict[tuple[str | None, str | None], dict[int, int]] = {}
+    for kind, series_id, area, key, n in conn.execute(query).tuples():
+        if kind == "actor":
+            counts = actors.setdefault(int(series_id), {})
+        else:
+            counts = cells.setdefault((series_id, area), {})
+        counts[int(key)] = counts.get(int(key), 0) + int(n)
+    names = dict(conn.execute(sa.select(c.id, c.name).where(c.id.in_(list(actors)))).tuples().all())
+    shared = {name for name, times in Counter(names.values()).items() if times > 1}
+    found: dict[tuple[str, str], dict[int, int]] = {}
+    for actor_id, counts in actors.items():
+        name = names.get(actor_id, f"#{actor_id}")
+        found[("actor", f"{name} (#{actor_id})" if name in shared else name)] = counts
+    found.update(_place_named(cells, None))
+    return found
 
 
 def _int(value: Any) -> int | None:

@@ -53,6 +53,9 @@ def rebuild_on(conn: sa.Connection, *, table: ReliabilityTable | None = None) ->
     actors = _resolve_actors(conn)
     events = merge_events(conn)
     _who_did(conn)
+    from sitrep.analysis.series_counts import rebuild_series_counts  # analysis reads this module
+
+    rebuild_series_counts(conn)
     sources = load_sources(conn)
     corroboration = corroborate(conn, sources)
     grading = grade_incidents(conn, table, sources)

@@ -579,3 +579,20 @@ incident_actors = sa.Table(
     ),
     sa.Index(None, "canonical_id", "incident_id"),
 )
+
+# Incidents counted per series, type and period (revision 0006): derived, rebuilt with the picture,
+# read when every series of the store is judged (``sitrep.analysis.series_counts``). ``kind`` actor
+# (``series`` the canonical actor's id) or place (``series`` the country, ``area`` the province).
+series_counts = sa.Table(
+    "series_counts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("by", sa.String(PRECISION_LENGTH), nullable=False),  # week | month
+    sa.Column("kind", sa.String(PRECISION_LENGTH), nullable=False),  # actor | place
+    sa.Column("series", sa.Text, nullable=True),
+    sa.Column("area", sa.Text, nullable=True),
+    sa.Column("type", sa.String(KIND_LENGTH), nullable=False),
+    sa.Column("period", sa.Integer, nullable=False),
+    sa.Column("n", sa.Integer, nullable=False),
+    sa.Index(None, "by", "type", "kind"),
+)

@@ -13,6 +13,7 @@ from scipy.stats import nbinom, poisson
 
 from sitrep.analysis import milestones
 from sitrep.analysis.alerts import AlertRule, alerts, detect, negative_binomial_tail, poisson_tail
+from sitrep.analysis.series_counts import rebuild_series_counts
 from sitrep.errors import SitrepError
 from sitrep.store import tables
 from sitrep.store.store import Store
@@ -186,3 +187,16 @@ def test_unknown_series_are_named(store: Store) -> None:
         alerts(store, types=("RIOT",))
     with pytest.raises(SitrepError, match="since 2012-01-01 is after until 2011-01-01"):
         alerts(store, since=date(2012, 1, 1), until=date(2011, 1, 1))
+
+
+@pytest.mark.parametrize("by", ["week", "month"])
+def test_the_counts_kept_at_rebuild_judge_the_whole_store_as_counting_does(store: Store, by: str) -> None:
+    counted = alerts(store, by=by, use_kept=False)
+    with store.transaction("keep the counts") as conn:
+        assert rebuild_series_counts(conn) > 0
+    kept = alerts(store, by=by)
+    assert (kept.series, kept.periods, kept.first, kept.last) == (
+        counted.series, counted.periods, counted.first, counted.last)
+    assert kept.alerts == counted.alerts
+    assert (any(a.kind == "actor" for a in kept.alerts) and any(a.kind != "actor" for a in kept.alerts)) or (
+        by == "week")
