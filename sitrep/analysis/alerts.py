@@ -45,13 +45,12 @@ from sitrep.analysis.timeline_query import (
     Period,
     check_filter,
     check_period,
-    day_text,
     has_text,
     key_of,
-    key_sql,
+    period_columns,
     period_end,
     period_label,
-    period_of_keys,
+    period_of_row,
     period_start,
 )
 from sitrep.errors import SitrepError
@@ -238,11 +237,7 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
                   since: date | None, until: date | None) -> dict[tuple[str, str], dict[int, int]]:
     i, ie, r, link, c = (t.incidents.c, t.incident_events.c, t.event_roles.c, t.actor_links.c,
                          t.canonical_actors.c)
-    # grouped by period in SQL, as the place series are (see ``_place_series``)
-    first, last = key_sql(i.date_value, by).label("first"), key_sql(i.date_end, by).label("last")
-    exact = sa.case((sa.and_(i.date_end.is_(None), i.date_precision == "week"), day_text(i.date_value)),
-                    else_=sa.null()).label("exact")
-    columns = (first, last, i.date_precision, exact)
+    columns = period_columns(by)
     rows: list[Any] = []
     if actor:
         # One actor's incidents found from its side: canonical actor → its references → their roles
@@ -253,7 +248,7 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
             reports = sa.select(ie.incident_id).where(ie.event_id.in_(events))
             query = (sa.select(*columns, sa.func.count().label("n"))
                      .where(i.id.in_(reports), *_dated(types, since, until))
-                     .group_by(first, last, i.date_precision, exact))
+                     .group_by(*columns))
             rows.extend(_ActorRow(canonical_id, name, row.first, row.last, row.date_precision, row.exact,
                                   row.n) for row in conn.execute(query))
     else:
@@ -264,7 +259,7 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
                  .select_from(t.incident_actors.join(t.incidents, i.id == who.incident_id)
                               .join(t.canonical_actors, c.id == who.canonical_id))
                  .where(*_dated(types, since, until))
-                 .group_by(c.id, c.name, first, last, i.date_precision, exact))
+                 .group_by(c.id, c.name, *columns))
         rows = list(conn.execute(query).all())
     series: dict[tuple[str, str], dict[int, int]] = {}
     names: dict[int, str] = {}
@@ -273,7 +268,7 @@ def _actor_series(conn: sa.Connection, by: Period, types: tuple[str, ...], actor
     shared = {name for name, times in Counter(names.values()).items() if times > 1}
     for row in rows:
         label = f"{row.name} (#{row.id})" if row.name in shared else row.name
-        found = period_of_keys(_int(row.first), _int(row.last), row.date_precision, row.exact, by)
+        found = period_of_row(row.first, row.last, row.date_precision, row.exact, by)
         if found is not None:
             counts = series.setdefault(("actor", label), {})
             counts[found] = counts.get(found, 0) + int(row.n)
@@ -303,21 +298,17 @@ def _naming(actor: str) -> sa.ColumnElement[bool]:
 def _place_series(conn: sa.Connection, by: Period, types: tuple[str, ...], place: str | None,
                   since: date | None, until: date | None) -> dict[tuple[str, str], dict[int, int]]:
     i = t.incidents.c
-    # Grouped by period in SQL (one row per province, period and kind of date, not one a day): the
-    # period of the first day, of the stated end, and the day itself only for a week with no end.
-    first, last = key_sql(i.date_value, by), key_sql(i.date_end, by)
-    exact = sa.case((sa.and_(i.date_end.is_(None), i.date_precision == "week"), day_text(i.date_value)),
-                    else_=sa.null())
-    query = (sa.select(i.place_country, i.place_admin1, first, last, i.date_precision, exact, sa.func.count())
+    columns = period_columns(by)  # grouped by period in SQL
+    query = (sa.select(i.place_country, i.place_admin1, *columns, sa.func.count())
              .where(*_dated(types, since, until),
                     sa.or_(i.place_country.is_not(None), i.place_admin1.is_not(None)))
-             .group_by(i.place_country, i.place_admin1, first, last, i.date_precision, exact))
+             .group_by(i.place_country, i.place_admin1, *columns))
     if place:
         query = query.where(sa.or_(has_text(conn, i.place_admin1, place), i.place_country == place.upper()))
     # Counted per (country, province) first; the country's series is then the sum of its provinces'.
     cells: dict[tuple[str | None, str | None], dict[int, int]] = {}
     for country, admin1, first_key, last_key, precision, day, n in conn.execute(query).all():
-        found = period_of_keys(_int(first_key), _int(last_key), precision, day, by)
+        found = period_of_row(first_key, last_key, precision, day, by)
         if found is not None:
             counts = cells.get((country, admin1))
             if counts is None:
@@ -378,10 +369,6 @@ def _kept_series(conn: sa.Connection, by: Period, types: tuple[str, ...], kinds:
         found[("actor", f"{name} (#{actor_id})" if name in shared else name)] = counts
     found.update(_place_named(cells, None))
     return found
-
-
-def _int(value: Any) -> int | None:
-    return None if value is None else int(value)
 
 
 def _admin1_known(conn: sa.Connection, place: str) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from sitrep.errors import NotFound, SitrepError
-from sitrep.model.dates import format_date
+from sitrep.model.dates import format_range
 from sitrep.resolve.picture import IncidentFilter, IncidentView, incidents
 from sitrep.store import tables as t
 from sitrep.store.store import Store
@@ -275,11 +275,7 @@ def _incident(view: IncidentView, point: tuple[float | None, float | None, int |
     note = "sources differ: " + ", ".join(_shown(entry["value"]) for entry in killed) if killed else None
     differ = tuple(f"{field}: " + " / ".join(_shown(entry["value"]) for entry in values)
                    for field, values in sorted(view.contradictions.items()))
-    date = None  # undated stays undated
-    if view.date_value is not None:
-        date = format_date(view.date_value, view.date_precision)
-        if view.date_end is not None and view.date_end != view.date_value:
-            date = f"{date} – {format_date(view.date_end, view.date_precision)}"
+    date = format_range(view.date_value, view.date_end, view.date_precision) or None  # undated stays so
     return MapIncident(
         id=view.id, date=date, type=view.type, mode=view.mode, place=place, country=view.place_country,
         lat=lat, lon=lon, precision=precision, killed=view.killed, killed_note=note, differ=differ,

@@ -50,7 +50,7 @@ import sqlalchemy as sa
 from sitrep.errors import NotFound, SitrepError
 from sitrep.knowledge.names import alias_key
 from sitrep.model.vocab import PLOVER_TYPES, RELATION_TYPES
-from sitrep.resolve.actor_store import needs_resolution, resolve_actors
+from sitrep.resolve.actor_store import ensure_resolved
 from sitrep.resolve.grading import relation_grades
 from sitrep.store import tables as t
 from sitrep.store.store import Store
@@ -161,7 +161,7 @@ def build_network(store: Store, where: NetworkFilter | None = None, *, resolve: 
     where = where or NetworkFilter()
     _check_filter(where)
     if resolve:
-        _resolve_if_needed(store)
+        ensure_resolved(store)
     with store.connection() as conn:
         return load_network(conn, where)
 
@@ -211,15 +211,6 @@ def _unlinked(conn: sa.Connection) -> int:
         .where(link.actor_id.is_(None))
     )
     return int(conn.execute(query).scalar_one())
-
-
-def _resolve_if_needed(store: Store) -> None:
-    """Rebuild the canonical actors when they are stale (an actor row without a link)."""
-    with store.connection() as conn:
-        if not needs_resolution(conn):
-            return
-    with store.transaction("resolve actors for the network") as conn:
-        resolve_actors(conn)
 
 
 # -- actors ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sitrep.analysis.timeline_query import PERIODS, day_text, key_sql, period_of_keys
+from sitrep.analysis.timeline_query import PERIODS, period_columns, period_of_row
 from sitrep.store import tables as t
 
 
@@ -37,10 +37,7 @@ def rebuild_series_counts(conn: sa.Connection) -> int:
 
 def _counted(conn: sa.Connection, by: str, *, actor: bool) -> Counter[tuple[Any, ...]]:
     i, who = t.incidents.c, t.incident_actors.c
-    first, last = key_sql(i.date_value, by), key_sql(i.date_end, by)  # type: ignore[arg-type]
-    exact = sa.case((sa.and_(i.date_end.is_(None), i.date_precision == "week"), day_text(i.date_value)),
-                    else_=sa.null())
-    dates = (first, last, i.date_precision, exact)
+    dates = period_columns(by)  # type: ignore[arg-type]
     if actor:
         keys: tuple[Any, ...] = (who.canonical_id, i.type)
         source: Any = t.incident_actors.join(t.incidents, i.id == who.incident_id)
@@ -54,8 +51,7 @@ def _counted(conn: sa.Connection, by: str, *, actor: bool) -> Counter[tuple[Any,
     counted: Counter[tuple[Any, ...]] = Counter()
     for row in conn.execute(query).tuples():
         *series, first_key, last_key, precision, day, n = row
-        found = period_of_keys(None if first_key is None else int(first_key),
-                               None if last_key is None else int(last_key), precision, day, by)  # type: ignore[arg-type]
+        found = period_of_row(first_key, last_key, precision, day, by)  # type: ignore[arg-type]
         if found is not None:
             counted[(*series, found)] += int(n)
     return counted

@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sitrep.analysis.timeline_query import FILTER_ROLES, conditions, date_span
-from sitrep.model.dates import format_date
+from sitrep.model.dates import format_range
 from sitrep.resolve.grading import grade
 from sitrep.resolve.picture import IncidentFilter
 from sitrep.store import tables as t
@@ -146,10 +146,7 @@ def shown_date(value: date | None, end: date | None, precision: str | None) -> s
         first, last = date_span(value, end, precision)
         assert first is not None and last is not None
         return f"week {first.isoformat()} – {last.isoformat()}"
-    shown = format_date(value, precision)
-    if end is not None and end != value and format_date(end, precision) != shown:
-        return f"{shown} – {format_date(end, precision)}"
-    return shown
+    return format_range(value, end, precision)
 
 
 def shown_place(row: Any) -> str:

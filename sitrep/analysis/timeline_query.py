@@ -254,6 +254,24 @@ def period_of_keys(first: int | None, last: int | None, precision: str | None, e
     return first
 
 
+def period_columns(by: Period) -> tuple[sa.ColumnElement[Any], ...]:
+    """What incidents are grouped by to be counted per period in SQL (one row per period and kind
+    of date, not one a day): the period keys of the first day (``first``) and of the stated end
+    (``last``), the precision, and the day itself only for a week with no end (``exact``). Read a
+    row's period with ``period_of_row``."""
+    i = t.incidents.c
+    exact = sa.case((sa.and_(i.date_end.is_(None), i.date_precision == "week"), day_text(i.date_value)),
+                    else_=sa.null())
+    return (key_sql(i.date_value, by).label("first"), key_sql(i.date_end, by).label("last"),
+            i.date_precision, exact.label("exact"))
+
+
+def period_of_row(first: Any, last: Any, precision: str | None, exact: Any, by: Period) -> int | None:
+    """``period_of_keys`` of the values ``period_columns`` gave (the driver may give keys as floats)."""
+    return period_of_keys(None if first is None else int(first), None if last is None else int(last),
+                          precision, exact, by)
+
+
 def day_text(column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
     """A DATE column as the driver gives it (ISO text on SQLite, a date on PostgreSQL): the same SQL,
     without converting every one of many rows to a date before it is grouped here."""

@@ -9,8 +9,7 @@ import click
 
 from sitrep.analysis.alerts import VIOLENT_TYPES, AlertRule, alerts
 from sitrep.analysis.timeline_query import PERIODS
-from sitrep.cli.context import AppContext, json_option, pass_app
-from sitrep.cli.events import _Day
+from sitrep.cli.context import AppContext, Day, json_option, pass_app
 from sitrep.cli.render import console, emit_json, print_table
 from sitrep.model.vocab import PLOVER_TYPES
 
@@ -26,8 +25,8 @@ _DEFAULT = AlertRule()
                               "named so.")
 @click.option("--type", "types", multiple=True, type=click.Choice(PLOVER_TYPES, case_sensitive=False),
               help=f"The types that count as violence (repeatable; default {', '.join(VIOLENT_TYPES)}).")
-@click.option("--since", type=_Day(), help="Judge from this date (YYYY, YYYY-MM, YYYY-MM-DD).")
-@click.option("--until", type=_Day(last=True), help="Judge up to this date.")
+@click.option("--since", type=Day(), help="Judge from this date (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--until", type=Day(last=True), help="Judge up to this date.")
 @click.option("--window", type=click.IntRange(min=1), default=_DEFAULT.window, show_default=True,
               help="Periods in the trailing baseline.")
 @click.option("--alpha", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=_DEFAULT.alpha,

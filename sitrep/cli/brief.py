@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from sitrep.cli.context import AppContext, pass_app
-from sitrep.cli.events import _Day
+from sitrep.cli.context import AppContext, Day, pass_app
 from sitrep.report.brief import build_brief
 from sitrep.report.render_html import render_html
 from sitrep.report.render_md import render_md
@@ -25,9 +24,9 @@ FORMATS = ("md", "html", "pdf")
 @click.option("--actor", metavar="NAME", help="The brief is about this actor (any of its names).")
 @click.option("--place", metavar="NAME", help="The brief is about this place (name, province, country code).")
 @click.option("--topic", metavar="WORD", help="The brief is about this PLOVER type or word.")
-@click.option("--since", type=_Day(),
+@click.option("--since", type=Day(),
               help="Only what happened on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
-@click.option("--until", type=_Day(last=True), help="Only what happened on or before this date.")
+@click.option("--until", type=Day(last=True), help="Only what happened on or before this date.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="md, html or pdf; default: from the file's extension, else md.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -71,3 +75,31 @@ def read_input(ref: str) -> list[Reading]:
     """The readings of file ``ref`` (``-``: standard input), read on the fly and not stored; a feed
     gives one per entry."""
     return [read_document(document) for document in read_source(ref)]
+
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+class Day(click.ParamType[date, Any]):
+    """A date option as the filters take it: YYYY, YYYY-MM or YYYY-MM-DD, meaning its first day,
+    or with ``last`` its last day."""
+
+    name = "DATE"
+
+    def __init__(self, *, last: bool = False) -> None:
+        self.last = last
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        match = _DAY.match(str(value).strip())
+        try:
+            if match is None:
+                raise ValueError
+            year, month, day = (int(g) if g else None for g in match.groups())
+            assert year is not None
+            month = month or (12 if self.last else 1)
+            day = day or (calendar.monthrange(year, month)[1] if self.last else 1)
+            return date(year, month, day)
+        except ValueError:
+            self.fail(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)

@@ -2,46 +2,19 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 from datetime import date
 from typing import Any
 
 import click
 
-from sitrep.cli.context import AppContext, json_option, pass_app
-from sitrep.cli.render import emit_json, format_date, print_table, to_jsonable
+from sitrep.cli.context import AppContext, Day, json_option, pass_app
+from sitrep.cli.render import counted, emit_json, print_table, to_jsonable
 from sitrep.export.plover import to_jsonl
+from sitrep.model.dates import format_range
 from sitrep.model.facts import ActorRef, DateValue, Event
 from sitrep.model.vocab import PLOVER_TYPES, RELATION_TYPES
 from sitrep.resolve.picture import event_grades, relation_grade_codes
 from sitrep.store.records import StoredEvent, StoredRelation
-
-_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-
-
-class _Day(click.ParamType[date, Any]):
-    """YYYY, YYYY-MM or YYYY-MM-DD: the first day of it, or with ``last`` the last day."""
-
-    name = "DATE"
-
-    def __init__(self, *, last: bool = False) -> None:
-        self.last = last
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        match = _DAY.match(str(value).strip())
-        try:
-            if match is None:
-                raise ValueError
-            year, month, day = (int(g) if g else None for g in match.groups())
-            assert year is not None
-            month = month or (12 if self.last else 1)
-            day = day or (calendar.monthrange(year, month)[1] if self.last else 1)
-            return date(year, month, day)
-        except ValueError:
-            self.fail(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
 
 
 @click.command("events")
@@ -53,8 +26,8 @@ class _Day(click.ParamType[date, Any]):
 )
 @click.option("--actor", help="Only events naming this actor in any role (part of a name, or a pack id).")
 @click.option("--place", help="Only events at this place (part of its name or province, or a country code).")
-@click.option("--since", type=_Day(), help="Only events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
-@click.option("--until", type=_Day(last=True), help="Only events on or before this date.")
+@click.option("--since", type=Day(), help="Only events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--until", type=Day(last=True), help="Only events on or before this date.")
 @click.option("--doc", help="Only events of this document (id, id prefix or source).")
 @click.option("--titles", is_flag=True,
               help="Also the events that the titles of cited pieces state (listed by `sitrep incidents` "
@@ -99,7 +72,7 @@ def events_command(
     else:
         grades = event_grades(app.store)
         print_table(
-            _count(len(events), "event"),
+            counted(len(events), "event"),
             ["date", "type / mode", "actor → recipient", "weapon", "killed", "place", "notes", "grade",
              "document"],
             [_event_row(e, grades.get(e.id, "")) for e in events],
@@ -125,14 +98,10 @@ def relations_command(app: AppContext, actor: str | None, relation_type: str | N
         emit_json([{**to_jsonable(r), "grade": grades.get((r.document_id, r.position))} for r in relations])
         return
     print_table(
-        _count(len(relations), "relation"),
+        counted(len(relations), "relation"),
         ["source", "type", "target", "evidence", "notes", "origin", "grade", "document"],
         [_relation_row(r, grades.get((r.document_id, r.position), "")) for r in relations],
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _event_row(stored: StoredEvent, grade: str) -> list[Any]:
@@ -158,9 +127,7 @@ def _relation_row(stored: StoredRelation, grade: str) -> list[Any]:
 def _date(value: DateValue | None) -> str:
     if value is None or value.value is None:
         return "unresolved"
-    shown = format_date(value.value, value.precision)
-    if value.end is not None:
-        shown += f" – {format_date(value.end, value.precision)}"
+    shown = format_range(value.value, value.end, value.precision)
     return f"~{shown}" if value.kind == "approximate" else shown
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 import click
 
 from sitrep.analysis.network import NetworkFilter, build_network, output_path, write_gexf, write_graphml
-from sitrep.cli.context import AppContext, pass_app
-from sitrep.cli.events import _Day
-from sitrep.cli.render import console
+from sitrep.cli.context import AppContext, Day, pass_app
+from sitrep.cli.render import console, counted
 from sitrep.errors import SitrepError
 from sitrep.export.acled import acled_export, write_acled
 from sitrep.export.geojson import geojson_collection, write_geojson
@@ -36,9 +35,9 @@ FORMATS = ("acled", "plover", "stix", "geojson", "graphml", "gexf")
 @click.option("--actor", help="Only incidents naming this actor in any report (part of a name).")
 @click.option("--place",
               help="Only incidents at this place (part of its name or province, or a country code).")
-@click.option("--since", type=_Day(),
+@click.option("--since", type=Day(),
               help="Only incidents on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
-@click.option("--until", type=_Day(last=True), help="Only incidents on or before this date.")
+@click.option("--until", type=Day(last=True), help="Only incidents on or before this date.")
 @pass_app
 def export_command(app: AppContext, fmt: str, output: Path, event_type: str | None, actor: str | None,
                    place: str | None, since: date | None, until: date | None) -> None:
@@ -76,10 +75,10 @@ def _export(app: AppContext, fmt: str, where: IncidentFilter, output: Path) -> l
     if fmt == "acled":
         acled = acled_export(store, where)
         path = write_acled(acled, output)
-        lines = [f"wrote {len(acled.rows)} ACLED row{_s(len(acled.rows))} to {path}"]
+        lines = [f"wrote {counted(len(acled.rows), 'ACLED row')} to {path}"]
         if acled.left_out:
             reasons = ", ".join(f"{n} {why}" for why, n in sorted(acled.left_out.items()))
-            lines.append(f"left out {acled.left_out_total} incident{_s(acled.left_out_total)}: {reasons}")
+            lines.append(f"left out {counted(acled.left_out_total, 'incident')}: {reasons}")
         return lines
     if fmt == "plover":
         found = incidents(store, where)
@@ -87,7 +86,7 @@ def _export(app: AppContext, fmt: str, where: IncidentFilter, output: Path) -> l
         records = list(incident_records(found, stored))
         path = output_path(output, "PLOVER JSONL")
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        return [f"wrote {len(records)} PLOVER record{_s(len(records))} (one per incident) to {path}"]
+        return [f"wrote {counted(len(records), 'PLOVER record')} (one per incident) to {path}"]
     if fmt == "stix":
         bundle = stix_export(store, where)
         path = write_stix(bundle, output)
@@ -97,9 +96,9 @@ def _export(app: AppContext, fmt: str, where: IncidentFilter, output: Path) -> l
         stored = {e.id: e for e in store.events(titles=True)}
         geo = geojson_collection(incidents(store, where), stored)
         path = write_geojson(geo, output)
-        lines = [f"wrote {geo.features} GeoJSON feature{_s(geo.features)} (located incidents) to {path}"]
+        lines = [f"wrote {counted(geo.features, 'GeoJSON feature')} (located incidents) to {path}"]
         if geo.unlocated:
-            lines.append(f"left out {geo.unlocated} incident{_s(geo.unlocated)} with no coordinates")
+            lines.append(f"left out {counted(geo.unlocated, 'incident')} with no coordinates")
         return lines
     if where.type or where.place:
         raise click.UsageError(f"{fmt} exports the actor network: --type and --place do not apply "
@@ -108,12 +107,8 @@ def _export(app: AppContext, fmt: str, where: IncidentFilter, output: Path) -> l
     path = write_graphml(network, output) if fmt == "graphml" else write_gexf(network, output)
     graph = network.graph
     links = graph.number_of_edges()
-    return [f"wrote the actor network ({graph.number_of_nodes()} actors, {links} link{_s(links)}) "
+    return [f"wrote the actor network ({graph.number_of_nodes()} actors, {counted(links, 'link')}) "
             f"as {'GraphML' if fmt == 'graphml' else 'GEXF'} to {path}"]
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
 
 
 COMMANDS = [export_command]

@@ -10,10 +10,10 @@ from typing import Any
 
 import click
 
-from sitrep.cli.context import AppContext, json_option, pass_app
-from sitrep.cli.events import _Day
-from sitrep.cli.render import console, emit_json, format_date, print_table
+from sitrep.cli.context import AppContext, Day, json_option, pass_app
+from sitrep.cli.render import console, counted, emit_json, print_table
 from sitrep.export.plover import incident_records
+from sitrep.model.dates import format_range
 from sitrep.model.vocab import PLOVER_TYPES
 from sitrep.resolve.grading import load_table
 from sitrep.resolve.picture import (
@@ -35,9 +35,9 @@ DIFFER = "sources differ"
 @click.option("--actor", help="Only incidents naming this actor in any report (part of a name).")
 @click.option("--place",
               help="Only incidents at this place (part of its name or province, or a country code).")
-@click.option("--since", type=_Day(),
+@click.option("--since", type=Day(),
               help="Only incidents on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
-@click.option("--until", type=_Day(last=True), help="Only incidents on or before this date.")
+@click.option("--until", type=Day(last=True), help="Only incidents on or before this date.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "plover"]), default="table",
               show_default=True,
               help="plover: PLOVER JSONL, one record per incident with the most conservative figures "
@@ -67,7 +67,7 @@ def incidents_command(ctx: click.Context, event_type: str | None, actor: str | N
         for record in incident_records(found, stored):
             click.echo(json.dumps(record, ensure_ascii=False))
         return
-    print_table(_count(len(found), "incident"),
+    print_table(counted(len(found), "incident"),
                 ["#", "date", "type", "place", "actors → recipients", "killed", "sources", "grade",
                  "reports"],
                 [_row(view) for view in found])
@@ -171,7 +171,7 @@ def _show(view: IncidentView) -> None:
     console.print(f"killed: {_killed(view) or 'not given'}; injured: {_number(view.injured) or 'not given'}")
     console.print(f"grade {view.grade}: {view.sources} independent source{'s' if view.sources != 1 else ''}"
                   + (f" ({'; '.join(view.source_labels)})" if view.source_labels else ""))
-    print_table(_count(len(view.reports), "report"),
+    print_table(counted(len(view.reports), "report"),
                 ["event", "document", "words", "notes / cited", "date", "killed", "rests on",
                  "why it joined"],
                 [[r.event_id[:12] + (" (title)" if r.origin == "citation" else ""), r.document, r.sentence,
@@ -189,12 +189,8 @@ def _cited(report: Any) -> str:
 
 
 def _date(view: IncidentView) -> str:
-    if view.date_value is None:
-        return ""
-    shown = format_date(view.date_value, view.date_precision)
-    if view.date_end is not None and view.date_end != view.date_value:
-        shown += f" – {format_date(view.date_end, view.date_precision)}"
-    return f"{shown} ({view.date_precision})" if view.date_precision else shown
+    shown = format_range(view.date_value, view.date_end, view.date_precision)
+    return f"{shown} ({view.date_precision})" if shown and view.date_precision else shown
 
 
 def _place(view: IncidentView) -> str:
@@ -215,10 +211,6 @@ def _number(value: float | None) -> str:
 
 def _value(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 COMMANDS = [incidents_command, incident_command, resolve_command]

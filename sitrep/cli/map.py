@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 
 from sitrep.analysis.map import IncidentMap, MapIncident, incident_map, number, output_path
-from sitrep.cli.context import AppContext, json_option, pass_app
-from sitrep.cli.events import _Day  # YYYY, YYYY-MM or YYYY-MM-DD
+from sitrep.cli.context import AppContext, Day, json_option, pass_app
 from sitrep.cli.render import emit_json
 from sitrep.errors import SitrepError
 from sitrep.model.vocab import PLOVER_TYPES
@@ -24,9 +23,9 @@ SHOWN_UNPLACED = 10  # incidents without coordinates listed by name; the HTML ma
 @click.option("--actor", help="Only incidents naming this actor in any report (part of a name).")
 @click.option("--place",
               help="Only incidents at this place (part of its name or province, or a country code).")
-@click.option("--since", type=_Day(),
+@click.option("--since", type=Day(),
               help="Only incidents on or after this date (YYYY, YYYY-MM, YYYY-MM-DD).")
-@click.option("--until", type=_Day(last=True), help="Only incidents on or before this date.")
+@click.option("--until", type=Day(last=True), help="Only incidents on or before this date.")
 @click.option("--png", type=click.Path(dir_okay=False, path_type=Path), help="Draw the map to this PNG.")
 @click.option("--html", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the map as one self-contained HTML file (opens offline).")

@@ -22,8 +22,7 @@ from sitrep.analysis.network import (
     write_gexf,
     write_graphml,
 )
-from sitrep.cli.context import AppContext, json_option, pass_app
-from sitrep.cli.events import _Day  # the date option `sitrep events` takes: YYYY, YYYY-MM or YYYY-MM-DD
+from sitrep.cli.context import AppContext, Day, json_option, pass_app
 from sitrep.cli.render import console, emit_json, format_date, print_table
 from sitrep.errors import SitrepError
 from sitrep.model.vocab import PLOVER_TYPES, RELATION_TYPES
@@ -43,8 +42,8 @@ _SHOWN_DOCUMENTS = 3
     type=click.Choice([*RELATION_TYPES, *PLOVER_TYPES], case_sensitive=False),
     help="Only links of this type (repeat for more); PLOVER types with --events.",
 )
-@click.option("--since", type=_Day(), help="Only statements dated on or after this day (YYYY[-MM[-DD]]).")
-@click.option("--until", type=_Day(last=True), help="Only statements dated on or before this day.")
+@click.option("--since", type=Day(), help="Only statements dated on or after this day (YYYY[-MM[-DD]]).")
+@click.option("--until", type=Day(last=True), help="Only statements dated on or before this day.")
 @click.option("--text-only", is_flag=True, help="Leave out knowledge packs' background relations.")
 @click.option("--events", is_flag=True, help="Add actor → recipient links of asserted events (PLOVER types).")
 @click.option("--graphml", type=click.Path(dir_okay=False, path_type=Path), help="Write GraphML here.")

@@ -14,7 +14,8 @@ from rich.table import Table
 
 from sitrep.model.dates import format_date
 
-__all__ = ["console", "emit_json", "err_console", "format_date", "print_table", "table", "to_jsonable"]
+__all__ = ["console", "counted", "emit_json", "err_console", "format_date", "print_table", "table",
+           "to_jsonable"]
 
 
 def _console(*, stderr: bool = False) -> Console:
@@ -52,6 +53,11 @@ def table(title: str | None, columns: list[str], rows: list[list[Any]]) -> Table
     for row in rows:
         out.add_row(*["" if v is None else str(v) for v in row])
     return out
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 incident", "3 incidents"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:

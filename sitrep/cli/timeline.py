@@ -12,8 +12,7 @@ import click
 
 from sitrep.analysis import milestones
 from sitrep.analysis.timeline import TimelineEntry, timeline
-from sitrep.cli.context import AppContext, json_option, pass_app
-from sitrep.cli.events import _Day
+from sitrep.cli.context import AppContext, Day, json_option, pass_app
 from sitrep.cli.render import console, emit_json, print_table
 from sitrep.model.vocab import PLOVER_TYPES
 from sitrep.resolve.picture import IncidentFilter
@@ -34,9 +33,9 @@ def filter_options(*, type_default: str | None = None) -> Callable[[F], F]:
                                          "recipient or claimant (part of a name, or a pack id)."),
             click.option("--place", help="Only incidents at this place (part of its name or province, "
                                          "or a country code)."),
-            click.option("--since", type=_Day(),
+            click.option("--since", type=Day(),
                          help="Only incidents on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
-            click.option("--until", type=_Day(last=True), help="Only incidents on or before this date."),
+            click.option("--until", type=Day(last=True), help="Only incidents on or before this date."),
         ]):
             command = option(command)
         return command

@@ -41,7 +41,7 @@ victims: a recipient with the count of its kind written just before it is one fi
 it repeats a group's figure; a recipient counted for another outcome only, or naming a site ("the
 courthouse"; a name that begins with a site noun, "Camp X", names one too), is not a victim of
 this one. target: the recipients less those a killed or injured count counts (the casualties),
-and the site within the place when it is a building or facility ("at the Rolando cafe in Madrid":
+and the site within the place when it is a building or facility ("at the Central cafe in Kano":
 what was hit), not a street or a stretch of land ("on Elm Street").
 weapon: for an event with an ``Event.weapon``, the surface text of the weapon mention
 (``Extraction.mentions`` kind weapon) in the event's sentence that it names (by key or text), else
@@ -71,6 +71,7 @@ from sitrep.evaluate.metrics import Metric, prf_metrics
 from sitrep.evaluate.text import plain
 from sitrep.extract.events.affected import AGENT_NOUNS, PLACE_NOUNS
 from sitrep.extract.events.attach import SITE_NOUNS
+from sitrep.extract.numbers import parse_number
 from sitrep.model.facts import ActorRef, Event, Extraction, Quantity
 from sitrep.model.vocab import PLOVER_MODES
 
@@ -80,9 +81,6 @@ KILL_WORDS = re.compile(r"kill\w*|die[sd]?|dying|dead|deaths?|murder\w*|assassin
 INJURE_WORDS = re.compile(r"injur\w*|wound\w*|hurt\w*|maim\w*")
 ARREST_WORDS = re.compile(r"arrest\w*|detain\w*|detention|captur\w*|apprehend\w*|jail\w*|imprison\w*|custody")
 ATTEMPT_WORDS = re.compile(r"attempt\w*|tr(?:y|ies|ied)|plot\w*|fail\w*")  # an attempted killing is an attack
-# a word that counts ("six", "12", "twenty"): two fillers with one count and one head are one group
-COUNT_WORD = re.compile(r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                        r"|\w+teen|\w+ty")
 CATEGORIES: tuple[str, ...] = ("attack", "killing", "injury", "arrest", "meeting")
 # The other WikiEvents categories, scored in ``wikievents.category_all`` only: (type, mode) pairs.
 EXTENDED: dict[str, frozenset[tuple[str, str | None]]] = {
@@ -201,7 +199,7 @@ def _targets(event: Event, _: Extraction) -> list[str]:
 
 
 def _building(event: Event) -> list[str]:
-    """The site within the place when it is a building or facility ("at the Rolando cafe"), not
+    """The site within the place when it is a building or facility ("at the Central cafe"), not
     a stretch of land or a street ("on Elm Street"): the thing the attack hit."""
     if event.site is None or not event.site.text:
         return []
@@ -312,7 +310,7 @@ def _entities(fillers: list[str]) -> list[str]:
 
     def same_group(i: int) -> bool:  # "six soldiers" ... "Six Malian soldiers": one group, told twice
         a = forms[i].split()
-        return len(a) >= 2 and COUNT_WORD.fullmatch(a[0]) is not None and any(
+        return len(a) >= 2 and parse_number(a[0]) is not None and any(
             (b := forms[j].split()) and len(b) >= 2 and (b[0], b[-1]) == (a[0], a[-1]) for j in range(i))
 
     return [f for i, f in enumerate(fillers) if not inside_another(i) and not same_group(i)]

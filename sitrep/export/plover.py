@@ -150,8 +150,7 @@ def _location(place: Place) -> dict[str, Any]:
 
 
 def _count(event: Event, kind: str) -> int | float | None:
-    value = event.count(kind)
-    return int(value) if value is not None and float(value).is_integer() else value
+    return _whole(event.count(kind))
 
 
 def _cite_info(stored: StoredEvent) -> dict[str, Any]:

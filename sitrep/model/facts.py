@@ -102,8 +102,8 @@ class Event:
 
     ``type``/``mode``: PLOVER; ``acled``: (event_type, sub_event_type) or None; ``status``:
     asserted | negated | hypothetical | planned | threatened (only asserted ones happened).
-    ``site``: the building, street or facility the text names within ``place`` ("the Rolando cafe"
-    in Madrid), unresolved, when ``place`` is a town or larger; None when the text names none or
+    ``site``: the building, street or facility the text names within ``place`` ("the Central cafe"
+    in Kano), unresolved, when ``place`` is a town or larger; None when the text names none or
     the site is itself the place.
     ``origin``: "text" when the document's own words state it, "citation" when the title of a
     source it cites does (a footnoted "Bomb Kills 2 Soldiers"; ``notes`` then names that note).

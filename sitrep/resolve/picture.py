@@ -12,7 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sitrep.errors import NotFound
-from sitrep.model.dates import format_date
+from sitrep.model.dates import format_range
 from sitrep.resolve.actor_store import ActorResolution, resolve_actors
 from sitrep.resolve.corroboration import CorroborationSummary, corroborate, load_sources
 from sitrep.resolve.event_store import MergeSummary, canonical_actors, merge_events
@@ -50,7 +50,7 @@ def rebuild(store: Store, *, table: ReliabilityTable | None = None) -> PictureSu
 def rebuild_on(conn: sa.Connection, *, table: ReliabilityTable | None = None) -> PictureSummary:
     """``rebuild`` on an open write connection (the caller's transaction)."""
     table = table or load_table()
-    actors = _resolve_actors(conn)
+    actors = resolve_actors(conn)
     events = merge_events(conn)
     _who_did(conn)
     from sitrep.analysis.series_counts import rebuild_series_counts  # analysis reads this module
@@ -60,10 +60,6 @@ def rebuild_on(conn: sa.Connection, *, table: ReliabilityTable | None = None) ->
     corroboration = corroborate(conn, sources)
     grading = grade_incidents(conn, table, sources)
     return PictureSummary(actors, events, corroboration, grading)
-
-
-def _resolve_actors(conn: sa.Connection) -> ActorResolution:
-    return resolve_actors(conn)
 
 
 PERPETRATOR_ROLES: tuple[str, ...] = ("actor", "claimed_by")  # who did it, as a report tells it
@@ -350,10 +346,7 @@ def _citations(conn: sa.Connection) -> dict[tuple[str, int], list[CitedPiece]]:
 
 
 def _shown_date(value: date | None, end: date | None, precision: str | None) -> str | None:
-    if value is None:
-        return None
-    shown = format_date(value, precision)
-    return f"{shown} – {format_date(end, precision)}" if end is not None and end != value else shown
+    return format_range(value, end, precision) or None
 
 
 def decide(store: Store, action: str, a: str, b: str | None = None, *, note: str | None = None,

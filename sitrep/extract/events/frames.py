@@ -245,7 +245,7 @@ def _fill(sentence: Sentence, frame: Frame) -> None:
     if frame.place is None:
         frame.place = site
     elif site is not None and not _overlap(site.span, frame.place.span):
-        frame.site = site  # "at the Rolando cafe in Madrid": Madrid, and the cafe within it
+        frame.site = site  # "at the Central cafe in Kano": Kano, and the cafe within it
     frame.roles.recipients = [r for r in frame.roles.recipients
                               if (r.span.start, r.span.end) not in {(a.span.start, a.span.end)
                                                                    for a in frame.roles.actors}]

@@ -273,7 +273,7 @@ def _noun_modifiers(noun: Token, index: ActorIndex, is_instrument: Callable[[Tok
             # "a Hamas attack", "a French airstrike": the modifier names who did it
             named = [a for a in index.covering(child) if a.kind != "person" or dep != "amod"]
             if hit.nominal and noun is hit.token and dep == "compound":
-                # "the Rolando bombing", "the Manchester bombing": a name the tagger knew nothing
+                # "the Orla bombing", "the Kano bombing": a name the tagger knew nothing
                 # of that sits before an event noun names a venue or a town as often as an author
                 named = [a for a in named if not (a.origin == "ner" and a.kind in {None, "person"})]
             roles.actors += named or [a for a in states if a.span.start == child.idx]

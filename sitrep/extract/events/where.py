@@ -34,13 +34,13 @@ def places_as_recipients(sentence: Sentence, frame: Frame) -> None:
 
 
 def _facility(words: list[Token]) -> bool:
-    """A named building or base: NER's FAC, or a name with a site noun ("Camp X", "Bagram Airfield")."""
+    """A named building or base: NER's FAC, or a name with a site noun ("Camp X", "Kandar Airfield")."""
     return bool(words) and all(w.pos_ == "PROPN" or w.is_punct for w in words) and any(
         w.ent_type_ == "FAC" or w.lower_ in SITE_NOUNS for w in words)
 
 
 def places_as_modifiers(sentence: Sentence, frame: Frame) -> None:
-    """"the Manchester bombing", "a Bagram Airfield attack": a town or site named before an event
+    """"the Kano bombing", "a Kandar Airfield attack": a town or site named before an event
     noun tells where it happened, not who did it."""
     local = [p for p in sentence.places if p.precision is None or p.precision < 6]
     ids = {h.token.i for h in frame.hits if h.nominal}
